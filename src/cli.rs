@@ -1,0 +1,290 @@
+//! Command-line definitions (clap). Nothing here decides anything: `config` turns these raw
+//! flags into checked settings.
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
+
+use crate::engine::FailOn;
+use crate::lang::Lang;
+use crate::profile::model::{AccountStatus, CardKind, DeviceKind, Platform, Region};
+use crate::profile::values::parse_day;
+
+const ABOUT: &str = "Offline planner for the hardest WeChat account chores: deleting the account, \
+removing the WeChat Pay real-name verification, unbinding QQ";
+
+const LONG_ABOUT: &str =
+    "Offline planner for the hardest WeChat account chores: deleting the account, \
+removing or replacing the WeChat Pay real-name verification, and unbinding a QQ number, plus \
+troubleshooting when one of them fails.
+
+wxacct reads an account profile (flags, or a JSON state file), checks it against an embedded, \
+sourced knowledge base and prints a plan. It is an independent tool, not affiliated with \
+Tencent. It never contacts any service: every figure comes from the cited third-party guides \
+and the quoted official FAQ, and should be confirmed in the app before you act on it.";
+
+const EXIT_CODES: &str = "Exit codes: 0 every profile passes --fail-on; 1 some profile fails it; \
+2 bad usage, an unreadable input or an invalid profile.";
+
+#[derive(Parser, Debug)]
+#[command(name = "wxacct", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXIT_CODES)]
+#[command(propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Plan deleting the WeChat account: checks, dated plan, procedure, what happens after
+    #[command(after_help = "Examples:
+  wxacct deactivate --balance 12.5 --cards credit,debit --start 2026-11-23
+  wxacct deactivate --state data/examples/ready.json --format json
+  wxacct deactivate --state profiles.jsonl --format jsonl --fail-on blocked")]
+    Deactivate(TaskArgs),
+
+    /// Explain a check, action, timeline event, conflict or source by id (no id: list them all)
+    #[command(after_help = "Examples:
+  wxacct explain
+  wxacct explain wallet.licaitong
+  wxacct explain recovery-window --lang zh")]
+    Explain(ExplainArgs),
+
+    /// Print the JSON Schema of the state file or of the JSON result
+    #[command(after_help = "Examples:
+  wxacct schema state > state.schema.json
+  wxacct schema result")]
+    Schema(SchemaArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = "Examples:
+  wxacct completions bash > ~/.local/share/bash-completion/completions/wxacct
+  wxacct completions zsh > ~/.zfunc/_wxacct")]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff)
+    #[command(after_help = "Examples:
+  wxacct man > wxacct.1 && man ./wxacct.1
+  wxacct man deactivate")]
+    Man(ManArgs),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct TaskArgs {
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+fn date(s: &str) -> Result<Date, String> {
+    parse_day(s)
+}
+
+fn money(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!(
+            "expected an amount in CNY (a number ≥ 0), found {s:?}"
+        )),
+    }
+}
+
+/// A date, or `none` for "no such date".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaybeDay(pub Option<Date>);
+
+fn date_or_none(s: &str) -> Result<MaybeDay, String> {
+    if s == "none" {
+        Ok(MaybeDay(None))
+    } else {
+        parse_day(s).map(|d| MaybeDay(Some(d)))
+    }
+}
+
+fn card(s: &str) -> Option<CardKind> {
+    CardKind::from_str(s, false).ok()
+}
+
+fn device(s: &str) -> Option<DeviceKind> {
+    DeviceKind::from_str(s, false).ok()
+}
+
+#[derive(Args, Debug, Clone, Default)]
+#[command(next_help_heading = "Profile")]
+pub struct ProfileArgs {
+    /// Profile state: a .json file (object or array), a .jsonl/.ndjson file, a directory,
+    /// or - for standard input. Repeatable; flags below override every profile
+    #[arg(long, value_name = "PATH")]
+    pub state: Vec<PathBuf>,
+
+    /// Where you will do it
+    #[arg(long, value_enum)]
+    pub platform: Option<Platform>,
+
+    /// Where the real-name account is held
+    #[arg(long, value_enum)]
+    pub region: Option<Region>,
+
+    /// Wallet balance (Balance, "Lingqian") in CNY
+    #[arg(long, value_name = "CNY", value_parser = money)]
+    pub balance: Option<f64>,
+
+    /// Money in LiCaiTong and wealth products, in CNY
+    #[arg(long, value_name = "CNY", value_parser = money)]
+    pub licaitong: Option<f64>,
+
+    /// Maturity day of an unexpired wealth product, or `none`
+    #[arg(long, value_name = "DATE", value_parser = date_or_none)]
+    pub licaitong_locked_until: Option<MaybeDay>,
+
+    /// WeChat Pay Score is switched on
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub pay_score: Option<bool>,
+
+    /// Number of active auto-deduction contracts
+    #[arg(long, value_name = "N")]
+    pub auto_deductions: Option<u32>,
+
+    /// Bound bank cards, replacing the card list (`none` for no card)
+    #[arg(long, value_name = "KIND,...", value_delimiter = ',',
+          value_parser = PossibleValuesParser::new(["debit", "credit", "overseas", "none"]).map(|s: String| card(&s)))]
+    pub cards: Option<Vec<Option<CardKind>>>,
+
+    /// Other devices that are logged in, replacing the device list (`none` for no device)
+    #[arg(long, value_name = "KIND,...", value_delimiter = ',',
+          value_parser = PossibleValuesParser::new(["web", "windows", "mac", "pad", "watch", "iot", "none"]).map(|s: String| device(&s)))]
+    pub devices: Option<Vec<Option<DeviceKind>>>,
+
+    /// The account is in teen mode
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub teen_mode: Option<bool>,
+
+    /// An unresolved legal dispute or evidence preservation
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub legal_hold: Option<bool>,
+
+    /// Account status
+    #[arg(long, value_enum)]
+    pub status: Option<AccountStatus>,
+
+    /// Set any state field: PATH=VALUE, VALUE read as JSON or else as a string
+    /// (e.g. wallet.pay_score_enabled=false). Repeatable
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable tables
+    Table,
+    /// One JSON document
+    Json,
+    /// One compact JSON result per line
+    Jsonl,
+    /// Markdown
+    Markdown,
+    /// JUnit XML, one test case per profile
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Detail {
+    /// id, source, verdict, failed and unknown checks, ready date
+    Summary,
+    /// The whole result
+    Full,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal (NO_COLOR and CLICOLOR_FORCE are honoured)
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Output format [default: table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Same as --format json
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+
+    /// Text language [default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+
+    /// When to use colour
+    #[arg(long, value_enum, default_value_t)]
+    pub color: ColorChoice,
+
+    /// The day you start working through the plan [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+    pub start: Option<Date>,
+
+    /// An extra non-business day. Repeatable
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date)]
+    pub holiday: Vec<Date>,
+
+    /// Which verdicts make the exit code 1
+    #[arg(long, value_enum, default_value_t = FailOn::Incomplete)]
+    pub fail_on: FailOn,
+
+    /// Worker threads for many profiles [default: all cores]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// How much of each result json/jsonl print for many profiles [default: full for json, summary for jsonl]
+    #[arg(long, value_enum)]
+    pub detail: Option<Detail>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ExplainArgs {
+    /// A record id (check, action, event, conflict, source)
+    pub id: Option<String>,
+
+    /// Text language [default: from the locale]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The state file (profile)
+    State,
+    /// The JSON result
+    Result,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SchemaArgs {
+    /// Which schema
+    #[arg(value_enum, default_value_t = SchemaKind::State)]
+    pub kind: SchemaKind,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ManArgs {
+    /// A subcommand, for its own page
+    pub subcommand: Option<String>,
+}

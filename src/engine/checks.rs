@@ -1,0 +1,82 @@
+//! Running the checks of the knowledge base against a profile.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::truth::{Env, Missing, Truth};
+use crate::knowledge::{Knowledge, Severity, TaskId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Fail,
+    Unknown,
+}
+
+/// The outcome of one check: lightweight, no texts.
+#[derive(Debug, Clone)]
+pub struct CheckOutcome {
+    /// Index into `Knowledge::checks`.
+    pub check: usize,
+    pub severity: Severity,
+    pub status: Status,
+    /// Fields whose absence made the status unknown.
+    pub missing: Missing,
+}
+
+impl CheckOutcome {
+    pub fn is(&self, severity: Severity, status: Status) -> bool {
+        self.severity == severity && self.status == status
+    }
+}
+
+/// Evaluates one check by index.
+pub fn evaluate_one(kb: &Knowledge, idx: usize, env: &Env<'_>) -> CheckOutcome {
+    let def = &kb.checks[idx];
+    let mut missing = Missing::new();
+    let status = match def.fails_when.0.eval(env.profile, env, &mut missing) {
+        Truth::True => Status::Fail,
+        Truth::False => Status::Pass,
+        Truth::Unknown => Status::Unknown,
+    };
+    let severity = severity_of(kb, idx, env);
+    CheckOutcome {
+        check: idx,
+        severity,
+        status,
+        missing,
+    }
+}
+
+/// The severity of a check for this profile: the first rule that holds, else the default.
+/// A rule that may hold (its condition is unknown) applies when it is the stricter one.
+fn severity_of(kb: &Knowledge, idx: usize, env: &Env<'_>) -> Severity {
+    let def = &kb.checks[idx];
+    let mut scratch = Missing::new();
+    for rule in &def.severity_when {
+        match rule.when.0.eval(env.profile, env, &mut scratch) {
+            Truth::True => return rule.severity,
+            Truth::Unknown if rule.severity < def.severity => return rule.severity,
+            _ => {}
+        }
+    }
+    def.severity
+}
+
+/// Evaluates every check that belongs to `task`, in output order (severity, then id).
+pub fn evaluate_task(kb: &Knowledge, task: TaskId, env: &Env<'_>) -> Vec<CheckOutcome> {
+    let mut out: Vec<CheckOutcome> = (0..kb.checks.len())
+        .filter(|&i| kb.checks[i].tasks.contains(&task))
+        .map(|i| evaluate_one(kb, i, env))
+        .collect();
+    sort(kb, &mut out);
+    out
+}
+
+/// Puts outcomes in output order; severity can differ from the default, so sort again.
+pub fn sort(kb: &Knowledge, outcomes: &mut [CheckOutcome]) {
+    outcomes.sort_by(|a, b| {
+        (a.severity, &kb.checks[a.check].id).cmp(&(b.severity, &kb.checks[b.check].id))
+    });
+}

@@ -1,0 +1,265 @@
+//! Three-valued (Kleene) logic: a condition over a profile is true, false, or unknown
+//! when a field it needs is missing.
+
+use jiff::civil::Date;
+
+use crate::engine::checks::Status;
+use crate::knowledge::predicate::{CmpOp, Const, ItemPred, Pred};
+use crate::profile::field::{Facts, Val};
+use crate::profile::model::Profile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+impl Truth {
+    pub fn from_bool(b: bool) -> Truth {
+        if b {
+            Truth::True
+        } else {
+            Truth::False
+        }
+    }
+    pub fn negate(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+    /// `None` when unknown.
+    pub fn known(self) -> Option<bool> {
+        match self {
+            Truth::True => Some(true),
+            Truth::False => Some(false),
+            Truth::Unknown => None,
+        }
+    }
+}
+
+/// What a condition is evaluated against.
+pub struct Env<'a> {
+    pub profile: &'a Profile,
+    pub start: Date,
+    /// Status of every check by its index in the knowledge base (empty when not needed).
+    pub checks: &'a [Status],
+}
+
+/// Where unknown inputs are recorded: the paths of the fields that were missing.
+pub type Missing = Vec<&'static str>;
+
+fn compare(v: Val<'_>, op: CmpOp, c: &Const) -> Option<bool> {
+    use std::cmp::Ordering;
+    let ord = match (v, c) {
+        (Val::Missing, _) => return None,
+        (Val::Null, _) => return Some(op == CmpOp::Ne),
+        (Val::Bool(a), Const::Bool(b)) => a.cmp(b),
+        (Val::Num(a), Const::Num(b)) => a.partial_cmp(b)?,
+        (Val::Str(a), Const::Str(b)) => a.cmp(b.as_str()),
+        _ => return Some(op == CmpOp::Ne),
+    };
+    Some(match op {
+        CmpOp::Eq => ord == Ordering::Equal,
+        CmpOp::Ne => ord != Ordering::Equal,
+        CmpOp::Gt => ord == Ordering::Greater,
+        CmpOp::Lt => ord == Ordering::Less,
+        CmpOp::Ge => ord != Ordering::Less,
+        CmpOp::Le => ord != Ordering::Greater,
+    })
+}
+
+/// Kleene OR over a sequence, stopping at the first true.
+fn any(items: impl Iterator<Item = Truth>) -> Truth {
+    let mut unknown = false;
+    for t in items {
+        match t {
+            Truth::True => return Truth::True,
+            Truth::Unknown => unknown = true,
+            Truth::False => {}
+        }
+    }
+    if unknown {
+        Truth::Unknown
+    } else {
+        Truth::False
+    }
+}
+
+/// The path of a field for "missing" reports; list items report their list instead.
+pub trait FieldPath: Copy {
+    fn report(self) -> Option<&'static str>;
+}
+impl FieldPath for crate::profile::field::Field {
+    fn report(self) -> Option<&'static str> {
+        Some(self.path())
+    }
+}
+macro_rules! item_path {
+    ($($t:ty),+) => { $(impl FieldPath for $t { fn report(self) -> Option<&'static str> { None } })+ };
+}
+item_path!(
+    crate::profile::field::CardField,
+    crate::profile::field::DeviceField,
+    crate::profile::field::GroupField,
+    crate::profile::field::LoginField
+);
+
+impl<F: FieldPath> Pred<F> {
+    /// Evaluates the condition on `subject`; when the answer is unknown, the missing
+    /// field paths are appended to `missing`.
+    pub fn eval<S: Facts<Field = F>>(
+        &self,
+        subject: &S,
+        env: &Env<'_>,
+        missing: &mut Missing,
+    ) -> Truth {
+        let mark = missing.len();
+        let t = self.eval_inner(subject, env, missing);
+        if t != Truth::Unknown {
+            missing.truncate(mark);
+        }
+        t
+    }
+
+    fn eval_inner<S: Facts<Field = F>>(
+        &self,
+        s: &S,
+        env: &Env<'_>,
+        missing: &mut Missing,
+    ) -> Truth {
+        let unknown = |f: F, missing: &mut Missing| {
+            if let Some(p) = f.report() {
+                if !missing.contains(&p) {
+                    missing.push(p);
+                }
+            }
+            Truth::Unknown
+        };
+        match self {
+            Pred::Cmp(f, op, c) => match compare(s.value(*f), *op, c) {
+                Some(b) => Truth::from_bool(b),
+                None => unknown(*f, missing),
+            },
+            Pred::In(f, cs) => match s.value(*f) {
+                Val::Missing => unknown(*f, missing),
+                v => Truth::from_bool(cs.iter().any(|c| compare(v, CmpOp::Eq, c) == Some(true))),
+            },
+            Pred::AfterStart(f) => match s.value(*f) {
+                Val::Missing => unknown(*f, missing),
+                Val::Date(d) => Truth::from_bool(d > env.start),
+                _ => Truth::False,
+            },
+            Pred::NonEmpty(l) => match l.len(env.profile) {
+                None => {
+                    missing.push(l.path());
+                    Truth::Unknown
+                }
+                Some(n) => Truth::from_bool(n > 0),
+            },
+            Pred::AnyItem(item) => {
+                let t = item.any(env);
+                if t == Truth::Unknown {
+                    missing.push(item.list().path());
+                }
+                t
+            }
+            Pred::Any(ps) => {
+                let mut unknown = false;
+                for p in ps {
+                    match p.eval_inner(s, env, missing) {
+                        Truth::True => return Truth::True,
+                        Truth::Unknown => unknown = true,
+                        Truth::False => {}
+                    }
+                }
+                if unknown {
+                    Truth::Unknown
+                } else {
+                    Truth::False
+                }
+            }
+            Pred::All(ps) => {
+                let mut unknown = false;
+                for p in ps {
+                    match p.eval_inner(s, env, missing) {
+                        Truth::False => return Truth::False,
+                        Truth::Unknown => unknown = true,
+                        Truth::True => {}
+                    }
+                }
+                if unknown {
+                    Truth::Unknown
+                } else {
+                    Truth::True
+                }
+            }
+            Pred::Not(p) => p.eval_inner(s, env, missing).negate(),
+            Pred::Check(_, idx) => match env.checks.get(*idx) {
+                Some(Status::Fail) => Truth::True,
+                Some(Status::Pass) => Truth::False,
+                _ => Truth::Unknown,
+            },
+        }
+    }
+}
+
+impl ItemPred {
+    /// True when some item of the list matches; unknown when the list is unknown.
+    pub fn any(&self, env: &Env<'_>) -> Truth {
+        let p = env.profile;
+        let mut scratch = Missing::new();
+        match self {
+            ItemPred::Cards(f) => p
+                .wallet
+                .bank_cards
+                .as_ref()
+                .map(|v| any(v.iter().map(|i| f.eval(i, env, &mut scratch)))),
+            ItemPred::Devices(f) => p
+                .devices
+                .as_ref()
+                .map(|v| any(v.iter().map(|i| f.eval(i, env, &mut scratch)))),
+            ItemPred::Groups(f) => p
+                .groups_owned
+                .as_ref()
+                .map(|v| any(v.iter().map(|i| f.eval(i, env, &mut scratch)))),
+            ItemPred::Logins(f) => p
+                .third_party_logins
+                .as_ref()
+                .map(|v| any(v.iter().map(|i| f.eval(i, env, &mut scratch)))),
+        }
+        .unwrap_or(Truth::Unknown)
+    }
+
+    /// Whether the item at `index` of the list matches.
+    pub fn matches(&self, env: &Env<'_>, index: usize) -> Truth {
+        let p = env.profile;
+        let mut scratch = Missing::new();
+        let t = match self {
+            ItemPred::Cards(f) => p
+                .wallet
+                .bank_cards
+                .as_ref()
+                .and_then(|v| v.get(index))
+                .map(|i| f.eval(i, env, &mut scratch)),
+            ItemPred::Devices(f) => p
+                .devices
+                .as_ref()
+                .and_then(|v| v.get(index))
+                .map(|i| f.eval(i, env, &mut scratch)),
+            ItemPred::Groups(f) => p
+                .groups_owned
+                .as_ref()
+                .and_then(|v| v.get(index))
+                .map(|i| f.eval(i, env, &mut scratch)),
+            ItemPred::Logins(f) => p
+                .third_party_logins
+                .as_ref()
+                .and_then(|v| v.get(index))
+                .map(|i| f.eval(i, env, &mut scratch)),
+        };
+        t.unwrap_or(Truth::Unknown)
+    }
+}

@@ -1,0 +1,258 @@
+//! `wxacct explain [ID]`: every record of the knowledge base, or one in full.
+
+use serde_json::{json, Value};
+
+use crate::app::{lang, print, Failure, UsageError};
+use crate::cli::ExplainArgs;
+use crate::knowledge::{ConflictDef, Duration, Knowledge, Text};
+use crate::lang::Lang;
+use crate::profile::error::did_you_mean;
+
+/// One record, as `explain` shows it.
+pub struct Entry {
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    pub sources: Vec<String>,
+    pub full: Value,
+}
+
+fn conflict_json(c: &ConflictDef, lang: Lang) -> Value {
+    json!({
+        "id": c.id,
+        "subject": c.subject.get(lang),
+        "values": c.values.iter().map(|v| json!({ "value": v.value.get(lang), "sources": v.sources })).collect::<Vec<_>>(),
+        "resolution": c.resolution.get(lang),
+    })
+}
+
+fn conflicts(kb: &Knowledge, ids: &[String], lang: Lang) -> Value {
+    Value::Array(
+        ids.iter()
+            .filter_map(|i| kb.conflict(i))
+            .map(|c| conflict_json(c, lang))
+            .collect(),
+    )
+}
+
+fn duration(d: &Duration) -> Value {
+    match d {
+        Duration::Minutes(m) => json!({ "minutes": m }),
+        Duration::BusinessDays {
+            min,
+            max,
+            not_before,
+        } => {
+            json!({ "business_days": { "min": min, "max": max, "not_before": not_before.map(|f| f.0.path()) } })
+        }
+        Duration::UntilDay { field, day } => {
+            json!({ "until_day": { "field": field.0.path(), "day": day } })
+        }
+        Duration::CardSchedule => json!("card_schedule"),
+        Duration::Unstated => json!("unstated"),
+    }
+}
+
+/// Every record, grouped by kind.
+pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
+    let t = |x: &Text| x.get(lang).to_string();
+    let mut out = Vec::new();
+    for s in &kb.sources {
+        out.push(Entry {
+            kind: "source",
+            id: s.id.clone(),
+            title: t(&s.title),
+            sources: vec![],
+            full: json!({ "id": s.id, "kind": s.kind, "title": t(&s.title), "file": s.file, "published": s.published,
+                          "tested_on": s.tested_on, "sections": s.sections }),
+        });
+    }
+    for c in &kb.checks {
+        out.push(Entry {
+            kind: "check",
+            id: c.id.clone(),
+            title: t(&c.title),
+            sources: c.sources.clone(),
+            full: json!({ "id": c.id, "severity": c.severity, "tasks": c.tasks, "fails_when": c.fails_when.1,
+                          "severity_when": c.severity_when.iter().map(|r| json!({"when": r.when.1, "severity": r.severity})).collect::<Vec<_>>(),
+                          "self_service": c.self_service, "action": c.action, "title": t(&c.title), "detail": t(&c.detail),
+                          "remedy": t(&c.remedy), "sources": c.sources, "conflicts": conflicts(kb, &c.conflicts, lang) }),
+        });
+    }
+    for a in &kb.actions {
+        out.push(Entry {
+            kind: "action",
+            id: a.id.clone(),
+            title: t(&a.title),
+            sources: a.sources.clone(),
+            full: json!({ "id": a.id, "title": t(&a.title), "path": a.path.as_ref().map(t), "duration": duration(&a.duration),
+                          "first": a.first, "per_item": a.per_item.as_ref().map(|p| p.list.path()), "sources": a.sources }),
+        });
+    }
+    for l in &kb.card_limits {
+        out.push(Entry {
+            kind: "card-limit",
+            id: format!("card-limit.{}", l.kind.as_str()),
+            title: t(&l.condition),
+            sources: l.sources.clone(),
+            full: json!({ "kind": l.kind, "per_period": l.per_period, "period_days": l.period_days,
+                          "condition": t(&l.condition), "sources": l.sources }),
+        });
+    }
+    for e in &kb.events {
+        out.push(Entry {
+            kind: "event",
+            id: e.id.clone(),
+            title: t(&e.title),
+            sources: e.sources.clone(),
+            full: json!({ "id": e.id, "after": format!("{:?}", e.after).to_lowercase(), "title": t(&e.title),
+                          "after_when": e.after_when.iter().map(|r| json!({"when": r.when.1, "after": format!("{:?}", r.after).to_lowercase(), "sources": r.sources})).collect::<Vec<_>>(),
+                          "sources": e.sources, "conflicts": conflicts(kb, &e.conflicts, lang) }),
+        });
+    }
+    for n in &kb.deactivate.notes {
+        out.push(Entry {
+            kind: "note",
+            id: n.id.clone(),
+            title: t(&n.text),
+            sources: n.sources.clone(),
+            full: json!({ "id": n.id, "text": t(&n.text), "sources": n.sources, "conflicts": conflicts(kb, &n.conflicts, lang) }),
+        });
+    }
+    for c in &kb.conflicts {
+        let sources = c
+            .values
+            .iter()
+            .flat_map(|v| v.sources.iter().cloned())
+            .collect();
+        out.push(Entry {
+            kind: "conflict",
+            id: c.id.clone(),
+            title: t(&c.subject),
+            sources,
+            full: conflict_json(c, lang),
+        });
+    }
+    out
+}
+
+fn text_one(e: &Entry) -> String {
+    let mut s = format!("{} {}\n", e.kind, e.id);
+    if let Value::Object(map) = &e.full {
+        for (k, v) in map {
+            if k == "id" || v.is_null() {
+                continue;
+            }
+            if k == "conflicts" || k == "values" {
+                for c in v.as_array().into_iter().flatten() {
+                    s.push_str(&format!("  {k}:\n"));
+                    s.push_str(&conflict_text(c));
+                }
+                continue;
+            }
+            let shown = match v {
+                Value::String(x) => x.clone(),
+                other => other.to_string(),
+            };
+            s.push_str(&format!("  {k}: {shown}\n"));
+        }
+    }
+    s
+}
+
+/// A conflict's values side by side: `value [sources]`.
+fn conflict_text(c: &Value) -> String {
+    let mut s = String::new();
+    if let Some(values) = c.get("values").and_then(Value::as_array) {
+        s.push_str(&format!(
+            "    {} — {}\n",
+            c["id"].as_str().unwrap_or(""),
+            c["subject"].as_str().unwrap_or("")
+        ));
+        for v in values {
+            let src: Vec<&str> = v["sources"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            s.push_str(&format!(
+                "      • {}  [{}]\n",
+                v["value"].as_str().unwrap_or(""),
+                src.join(", ")
+            ));
+        }
+        s.push_str(&format!(
+            "    → {}\n",
+            c["resolution"].as_str().unwrap_or("")
+        ));
+    } else {
+        let src: Vec<&str> = c["sources"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        s.push_str(&format!(
+            "    • {}  [{}]\n",
+            c["value"].as_str().unwrap_or(""),
+            src.join(", ")
+        ));
+    }
+    s
+}
+
+pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
+    let kb = Knowledge::get();
+    let lang = lang(args.lang);
+    let all = entries(kb, lang);
+    match &args.id {
+        None if args.json => {
+            let v: Vec<Value> = all
+                .iter()
+                .map(|e| json!({ "kind": e.kind, "record": e.full }))
+                .collect();
+            print(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).unwrap_or_default()
+            ))
+        }
+        None => {
+            let mut s = String::new();
+            let mut kind = "";
+            for e in &all {
+                if e.kind != kind {
+                    kind = e.kind;
+                    s.push_str(&format!(
+                        "{}{kind}s\n",
+                        if s.is_empty() { "" } else { "\n" }
+                    ));
+                }
+                let src = if e.sources.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", e.sources.join(", "))
+                };
+                s.push_str(&format!("  {:<34} {}{src}\n", e.id, e.title));
+            }
+            print(&s)
+        }
+        Some(id) => {
+            let Some(e) = all.iter().find(|e| &e.id == id) else {
+                let hint = did_you_mean(id, all.iter().map(|e| e.id.as_str()))
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_else(|| "; `wxacct explain` lists every id".into());
+                return Err(UsageError(format!("no record with id `{id}`{hint}")).into());
+            };
+            if args.json {
+                print(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&json!({ "kind": e.kind, "record": e.full }))
+                        .unwrap_or_default()
+                ))
+            } else {
+                print(&text_one(e))
+            }
+        }
+    }
+}

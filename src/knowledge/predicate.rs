@@ -1,0 +1,262 @@
+//! The condition language of the data files, compiled into typed predicates.
+//!
+//! ```json
+//! { "gt": ["wallet.balance_cny", 0] }            field > number
+//! { "eq": ["platform", "ios"] }                  field == value  (also "ne", "lt", "ge", "le")
+//! { "in": ["region", ["hk-mo-tw", "other"]] }     field is one of
+//! { "after_start": "wallet.licaitong_locked_until" }  date field later than --start
+//! { "nonempty": "wallet.bank_cards" }             list has an item
+//! { "any_item": ["devices", { "eq": ["logged_in", true] }] }
+//! { "any": [..] }  { "all": [..] }  { "not": .. }  three-valued logic
+//! { "check": "wallet.licaitong" }                 that check fails
+//! ```
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::profile::field::{CardField, DeviceField, Field, GroupField, ListField, LoginField};
+use crate::profile::model::{AccountStatus, CardKind, DeviceKind, OnUnlink, Platform, Region};
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum PredSpec {
+    Eq(String, Value),
+    Ne(String, Value),
+    Gt(String, f64),
+    Lt(String, f64),
+    Ge(String, f64),
+    Le(String, f64),
+    In(String, Vec<Value>),
+    AfterStart(String),
+    Nonempty(String),
+    AnyItem(String, Box<PredSpec>),
+    Any(Vec<PredSpec>),
+    All(Vec<PredSpec>),
+    Not(Box<PredSpec>),
+    Check(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Gt,
+    Lt,
+    Ge,
+    Le,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Const {
+    Bool(bool),
+    Num(f64),
+    Str(String),
+}
+
+/// A compiled condition over the fields `F` of some subject (the profile or a list item).
+#[derive(Debug, Clone)]
+pub enum Pred<F> {
+    Cmp(F, CmpOp, Const),
+    In(F, Vec<Const>),
+    AfterStart(F),
+    NonEmpty(ListField),
+    AnyItem(ItemPred),
+    Any(Vec<Pred<F>>),
+    All(Vec<Pred<F>>),
+    Not(Box<Pred<F>>),
+    /// True when the named check fails; the index is filled in once every check is loaded.
+    Check(String, usize),
+}
+
+/// A condition on the items of one list.
+#[derive(Debug, Clone)]
+pub enum ItemPred {
+    Cards(Box<Pred<CardField>>),
+    Devices(Box<Pred<DeviceField>>),
+    Groups(Box<Pred<GroupField>>),
+    Logins(Box<Pred<LoginField>>),
+}
+
+impl ItemPred {
+    /// Compiles `spec` against the item fields of `list`.
+    pub fn compile(list: ListField, spec: &PredSpec) -> Result<ItemPred, String> {
+        Ok(match list {
+            ListField::BankCards => ItemPred::Cards(Box::new(spec.compile()?)),
+            ListField::Devices => ItemPred::Devices(Box::new(spec.compile()?)),
+            ListField::GroupsOwned => ItemPred::Groups(Box::new(spec.compile()?)),
+            ListField::ThirdPartyLogins => ItemPred::Logins(Box::new(spec.compile()?)),
+        })
+    }
+
+    pub fn list(&self) -> ListField {
+        match self {
+            ItemPred::Cards(_) => ListField::BankCards,
+            ItemPred::Devices(_) => ListField::Devices,
+            ItemPred::Groups(_) => ListField::GroupsOwned,
+            ItemPred::Logins(_) => ListField::ThirdPartyLogins,
+        }
+    }
+}
+
+/// The fields a predicate may name: how to find one by path, and which enum values it allows.
+pub trait FieldSet: Copy + Sized {
+    const TOP_LEVEL: bool;
+    fn lookup(path: &str) -> Option<Self>;
+    fn allowed(self) -> Option<Vec<&'static str>>;
+}
+
+fn names<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Option<Vec<&'static str>> {
+    Some(all.iter().map(|v| f(*v)).collect())
+}
+
+impl FieldSet for Field {
+    const TOP_LEVEL: bool = true;
+    fn lookup(path: &str) -> Option<Self> {
+        Field::from_path(path)
+    }
+    fn allowed(self) -> Option<Vec<&'static str>> {
+        match self {
+            Field::Platform => names(Platform::ALL, Platform::as_str),
+            Field::Region => names(Region::ALL, Region::as_str),
+            Field::Status => names(AccountStatus::ALL, AccountStatus::as_str),
+            _ => None,
+        }
+    }
+}
+impl FieldSet for CardField {
+    const TOP_LEVEL: bool = false;
+    fn lookup(path: &str) -> Option<Self> {
+        CardField::from_path(path)
+    }
+    fn allowed(self) -> Option<Vec<&'static str>> {
+        (self == CardField::Kind)
+            .then(|| names(CardKind::ALL, CardKind::as_str))
+            .flatten()
+    }
+}
+impl FieldSet for DeviceField {
+    const TOP_LEVEL: bool = false;
+    fn lookup(path: &str) -> Option<Self> {
+        DeviceField::from_path(path)
+    }
+    fn allowed(self) -> Option<Vec<&'static str>> {
+        (self == DeviceField::Kind)
+            .then(|| names(DeviceKind::ALL, DeviceKind::as_str))
+            .flatten()
+    }
+}
+impl FieldSet for GroupField {
+    const TOP_LEVEL: bool = false;
+    fn lookup(path: &str) -> Option<Self> {
+        GroupField::from_path(path)
+    }
+    fn allowed(self) -> Option<Vec<&'static str>> {
+        None
+    }
+}
+impl FieldSet for LoginField {
+    const TOP_LEVEL: bool = false;
+    fn lookup(path: &str) -> Option<Self> {
+        LoginField::from_path(path)
+    }
+    fn allowed(self) -> Option<Vec<&'static str>> {
+        (self == LoginField::OnUnlink)
+            .then(|| names(OnUnlink::ALL, OnUnlink::as_str))
+            .flatten()
+    }
+}
+
+fn field<F: FieldSet>(path: &str) -> Result<F, String> {
+    F::lookup(path).ok_or_else(|| format!("unknown field `{path}` in a condition"))
+}
+
+fn constant<F: FieldSet>(f: F, path: &str, v: &Value) -> Result<Const, String> {
+    let c = match v {
+        Value::Bool(b) => Const::Bool(*b),
+        Value::Number(n) => Const::Num(n.as_f64().ok_or("number out of range")?),
+        Value::String(s) => Const::Str(s.clone()),
+        other => return Err(format!("`{path}`: cannot compare with {other}")),
+    };
+    if let (Const::Str(s), Some(allowed)) = (&c, f.allowed()) {
+        if !allowed.contains(&s.as_str()) {
+            return Err(format!(
+                "`{path}` has no value `{s}` (allowed: {})",
+                allowed.join(", ")
+            ));
+        }
+    }
+    Ok(c)
+}
+
+impl PredSpec {
+    pub fn compile<F: FieldSet>(&self) -> Result<Pred<F>, String> {
+        let cmp = |path: &str, op, v: Const| -> Result<Pred<F>, String> {
+            Ok(Pred::Cmp(field(path)?, op, v))
+        };
+        let many = |specs: &[PredSpec]| {
+            specs
+                .iter()
+                .map(PredSpec::compile::<F>)
+                .collect::<Result<Vec<_>, _>>()
+        };
+        match self {
+            PredSpec::Eq(p, v) => cmp(p, CmpOp::Eq, constant(field::<F>(p)?, p, v)?),
+            PredSpec::Ne(p, v) => cmp(p, CmpOp::Ne, constant(field::<F>(p)?, p, v)?),
+            PredSpec::Gt(p, n) => cmp(p, CmpOp::Gt, Const::Num(*n)),
+            PredSpec::Lt(p, n) => cmp(p, CmpOp::Lt, Const::Num(*n)),
+            PredSpec::Ge(p, n) => cmp(p, CmpOp::Ge, Const::Num(*n)),
+            PredSpec::Le(p, n) => cmp(p, CmpOp::Le, Const::Num(*n)),
+            PredSpec::In(p, vs) => {
+                let f = field::<F>(p)?;
+                let consts = vs
+                    .iter()
+                    .map(|v| constant(f, p, v))
+                    .collect::<Result<_, _>>()?;
+                Ok(Pred::In(f, consts))
+            }
+            PredSpec::AfterStart(p) => Ok(Pred::AfterStart(field(p)?)),
+            PredSpec::Nonempty(p) if F::TOP_LEVEL => Ok(Pred::NonEmpty(list(p)?)),
+            PredSpec::AnyItem(p, inner) if F::TOP_LEVEL => {
+                Ok(Pred::AnyItem(ItemPred::compile(list(p)?, inner)?))
+            }
+            PredSpec::Check(id) if F::TOP_LEVEL => Ok(Pred::Check(id.clone(), usize::MAX)),
+            PredSpec::Nonempty(_) | PredSpec::AnyItem(..) | PredSpec::Check(_) => {
+                Err("lists and checks can only be named at the top level of a condition".into())
+            }
+            PredSpec::Any(v) => Ok(Pred::Any(many(v)?)),
+            PredSpec::All(v) => Ok(Pred::All(many(v)?)),
+            PredSpec::Not(p) => Ok(Pred::Not(Box::new(p.compile()?))),
+        }
+    }
+}
+
+pub fn list(path: &str) -> Result<ListField, String> {
+    ListField::from_path(path).ok_or_else(|| format!("unknown list `{path}` in a condition"))
+}
+
+impl<F> Pred<F> {
+    /// Visits every `check` reference, so that the loader can resolve or report it.
+    pub fn check_refs_mut(&mut self, visit: &mut dyn FnMut(&str, &mut usize)) {
+        match self {
+            Pred::Check(id, idx) => visit(id, idx),
+            Pred::Any(v) | Pred::All(v) => v.iter_mut().for_each(|p| p.check_refs_mut(visit)),
+            Pred::Not(p) => p.check_refs_mut(visit),
+            _ => {}
+        }
+    }
+}
+
+/// A profile-level condition as it appears in data files, compiled, with its source text
+/// kept for `wxacct explain`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "Value")]
+pub struct Condition(pub Pred<Field>, pub Value);
+
+impl TryFrom<Value> for Condition {
+    type Error = String;
+    fn try_from(raw: Value) -> Result<Self, String> {
+        let spec: PredSpec =
+            serde_json::from_value(raw.clone()).map_err(|e| format!("condition {raw}: {e}"))?;
+        spec.compile().map(|p| Condition(p, raw))
+    }
+}

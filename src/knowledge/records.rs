@@ -1,0 +1,296 @@
+//! The record types of the knowledge base, one per kind of fact in `data/`.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::predicate::{list, Condition, ItemPred, PredSpec};
+use super::text::Text;
+use crate::profile::field::{Field, ListField};
+use crate::profile::model::{CardKind, DeviceKind, Platform, Region};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    ThirdPartyGuide,
+    Official,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDef {
+    pub id: String,
+    pub kind: SourceKind,
+    pub file: Option<String>,
+    pub title: Text,
+    pub published: Option<String>,
+    pub tested_on: Option<String>,
+    pub sections: Vec<String>,
+}
+
+/// How much a failed check matters. Ordered: blockers first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Blocker,
+    Warning,
+    Info,
+}
+
+/// The task subcommands.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum TaskId {
+    Deactivate,
+    Realname,
+    UnbindQq,
+    Troubleshoot,
+}
+
+impl TaskId {
+    pub const ALL: &'static [TaskId] = &[
+        TaskId::Deactivate,
+        TaskId::Realname,
+        TaskId::UnbindQq,
+        TaskId::Troubleshoot,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskId::Deactivate => "deactivate",
+            TaskId::Realname => "realname",
+            TaskId::UnbindQq => "unbind-qq",
+            TaskId::Troubleshoot => "troubleshoot",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeverityRule {
+    pub when: Condition,
+    pub severity: Severity,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckDef {
+    pub id: String,
+    pub severity: Severity,
+    /// Severity that applies instead when a condition holds (first match wins).
+    #[serde(default)]
+    pub severity_when: Vec<SeverityRule>,
+    pub tasks: Vec<TaskId>,
+    pub fails_when: Condition,
+    #[serde(default)]
+    pub action: Option<String>,
+    #[serde(skip)]
+    pub action_idx: Option<usize>,
+    /// False when nothing the user can do clears a failure (then `ready_on` is null).
+    #[serde(default = "yes")]
+    pub self_service: bool,
+    pub title: Text,
+    pub detail: Text,
+    pub remedy: Text,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+}
+
+/// A profile field named in data, checked against the known paths when loaded.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(try_from = "String")]
+pub struct FieldRef(pub Field);
+
+impl TryFrom<String> for FieldRef {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Field::from_path(&s)
+            .map(FieldRef)
+            .ok_or_else(|| format!("unknown field `{s}`"))
+    }
+}
+
+/// How long a plan action takes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Duration {
+    /// Done the same day, after about this many minutes.
+    Minutes(u32),
+    /// Done on the min-th to max-th business day after the start, and not before a date field.
+    BusinessDays {
+        min: u32,
+        max: u32,
+        #[serde(default)]
+        not_before: Option<FieldRef>,
+    },
+    /// Waiting until a day counter in the profile reaches `day`.
+    UntilDay { field: FieldRef, day: u32 },
+    /// One action per bank card, spaced by the card limits.
+    CardSchedule,
+    /// The sources give no duration: shown as same-day, and marked so.
+    Unstated,
+}
+
+/// Expands an action into one action per matching list item.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "PerItemSpec")]
+pub struct PerItem {
+    pub list: ListField,
+    pub when: Option<ItemPred>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PerItemSpec {
+    list: String,
+    when: Option<PredSpec>,
+}
+
+impl TryFrom<PerItemSpec> for PerItem {
+    type Error = String;
+    fn try_from(s: PerItemSpec) -> Result<Self, String> {
+        let l = list(&s.list)?;
+        let when = s.when.map(|w| ItemPred::compile(l, &w)).transpose()?;
+        Ok(PerItem { list: l, when })
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionDef {
+    pub id: String,
+    /// Everything else waits for this action (e.g. an appeal that lifts a restriction).
+    #[serde(default)]
+    pub first: bool,
+    pub duration: Duration,
+    #[serde(default)]
+    pub per_item: Option<PerItem>,
+    pub title: Text,
+    pub path: Option<Text>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardLimit {
+    pub kind: CardKind,
+    /// Cards of this kind that may be unbound per period; `null` for no limit.
+    pub per_period: Option<u32>,
+    pub period_days: Option<u32>,
+    pub condition: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum After {
+    Days(u32),
+    Years(u32),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AfterRule {
+    pub when: Condition,
+    pub after: After,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventDef {
+    pub id: String,
+    pub after: After,
+    #[serde(default)]
+    pub after_when: Vec<AfterRule>,
+    pub title: Text,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictValue {
+    pub value: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictDef {
+    pub id: String,
+    pub subject: Text,
+    pub values: Vec<ConflictValue>,
+    pub resolution: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    pub text: Text,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+    /// Shown only when this holds (or may hold) for the profile.
+    #[serde(default)]
+    pub when: Option<Condition>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub platforms: Vec<Platform>,
+    pub text: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unsupported {
+    pub platform: Platform,
+    pub text: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procedure {
+    pub path: Text,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+    pub screens: u32,
+    pub tested_on: String,
+    pub steps: Vec<Step>,
+    #[serde(default)]
+    pub unsupported: Vec<Unsupported>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeactivateData {
+    pub procedure: Procedure,
+    pub notes: Vec<Note>,
+}
+
+/// Display names of the profile's enum values.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocab {
+    pub platform: BTreeMap<Platform, Text>,
+    pub region: BTreeMap<Region, Text>,
+    pub card_kind: BTreeMap<CardKind, Text>,
+    pub device_kind: BTreeMap<DeviceKind, Text>,
+}

@@ -1,0 +1,212 @@
+//! Named access to profile fields, so that data files can refer to them by path
+//! (`wallet.balance_cny`) and the engine can read them without knowing the struct.
+
+use jiff::civil::Date;
+
+use super::model::{Card, Device, Group, Profile, ThirdPartyLogin};
+
+/// A field value as the engine sees it. `Missing` is unknown; `Null` is an explicit "none".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Val<'a> {
+    Missing,
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(&'a str),
+    Date(Date),
+}
+
+impl<'a, T: Into<Val<'a>>> From<Option<T>> for Val<'a> {
+    fn from(v: Option<T>) -> Self {
+        v.map_or(Val::Missing, Into::into)
+    }
+}
+impl From<bool> for Val<'_> {
+    fn from(v: bool) -> Self {
+        Val::Bool(v)
+    }
+}
+impl From<super::values::Money> for Val<'_> {
+    fn from(v: super::values::Money) -> Self {
+        Val::Num(v.0)
+    }
+}
+impl From<super::values::Count> for Val<'_> {
+    fn from(v: super::values::Count) -> Self {
+        Val::Num(f64::from(v.0))
+    }
+}
+impl<'a> From<&'a String> for Val<'a> {
+    fn from(v: &'a String) -> Self {
+        Val::Str(v)
+    }
+}
+
+/// Something whose fields a predicate can read: the profile itself, or one list item.
+pub trait Facts {
+    type Field: Copy;
+    fn value(&self, field: Self::Field) -> Val<'_>;
+}
+
+macro_rules! fields {
+    ($(#[$meta:meta])* $name:ident for $subject:ty { $($variant:ident = $path:literal => |$p:ident| $get:expr),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn path(self) -> &'static str {
+                match self { $($name::$variant => $path),+ }
+            }
+            pub fn from_path(path: &str) -> Option<$name> {
+                match path { $($path => Some($name::$variant),)+ _ => None }
+            }
+        }
+        impl Facts for $subject {
+            type Field = $name;
+            fn value(&self, field: $name) -> Val<'_> {
+                match field { $($name::$variant => { let $p = self; Val::from($get) }),+ }
+            }
+        }
+    };
+}
+
+fn day(d: Option<Option<super::values::Day>>) -> Val<'static> {
+    match d {
+        None => Val::Missing,
+        Some(None) => Val::Null,
+        Some(Some(d)) => Val::Date(d.0),
+    }
+}
+
+fields!(
+    /// A scalar field of the profile, by its dotted path.
+    Field for Profile {
+        Id = "id" => |p| p.id.as_ref(),
+        Platform = "platform" => |p| p.platform.map(|v| Val::Str(v.as_str())),
+        AppVersion = "app_version" => |p| p.app_version.as_ref(),
+        Region = "region" => |p| p.region.map(|v| Val::Str(v.as_str())),
+        Status = "account.status" => |p| p.account.status.map(|v| Val::Str(v.as_str())),
+        RealnameVerified = "account.realname_verified" => |p| p.account.realname_verified,
+        TeenMode = "account.teen_mode" => |p| p.account.teen_mode,
+        PhoneBound = "account.phone_bound" => |p| p.account.phone_bound,
+        EmailBound = "account.email_bound" => |p| p.account.email_bound,
+        QqBound = "account.qq_bound" => |p| p.account.qq_bound,
+        RegisteredViaQq = "account.registered_via_qq" => |p| p.account.registered_via_qq,
+        RecentRemoteLogin = "account.recent_remote_login" => |p| p.account.recent_remote_login,
+        CloudBackup = "account.cloud_backup" => |p| p.account.cloud_backup,
+        LegalHold = "account.legal_hold" => |p| p.account.legal_hold,
+        DaysSinceSecurityChange = "account.days_since_security_change" => |p| p.account.days_since_security_change,
+        BalanceCny = "wallet.balance_cny" => |p| p.wallet.balance_cny,
+        LicaitongCny = "wallet.licaitong_cny" => |p| p.wallet.licaitong_cny,
+        LicaitongLockedUntil = "wallet.licaitong_locked_until" => |p| day(p.wallet.licaitong_locked_until),
+        PayScoreEnabled = "wallet.pay_score_enabled" => |p| p.wallet.pay_score_enabled,
+        AutoDeductions = "wallet.auto_deductions" => |p| p.wallet.auto_deductions,
+        OfficialAccountsAdmin = "roles.official_accounts_admin" => |p| p.roles.official_accounts_admin,
+        MiniProgramsAdmin = "roles.mini_programs_admin" => |p| p.roles.mini_programs_admin,
+        ChannelsAuthorized = "roles.channels_authorized" => |p| p.roles.channels_authorized,
+        ServiceAccountFollowers = "roles.service_account_followers" => |p| p.roles.service_account_followers,
+        EnterpriseAdmin = "roles.enterprise_admin" => |p| p.roles.enterprise_admin,
+        Merchant = "roles.merchant" => |p| p.roles.merchant,
+        MiniProgramDeveloper = "roles.mini_program_developer" => |p| p.roles.mini_program_developer,
+        PendingReview = "channels.pending_review" => |p| p.channels.pending_review,
+        SyncPending = "sports.sync_pending" => |p| p.sports.sync_pending,
+        EnterpriseLinked = "enterprise.linked" => |p| p.enterprise.linked,
+        Attendance = "enterprise.attendance" => |p| p.enterprise.attendance,
+        CustomerContact = "enterprise.customer_contact" => |p| p.enterprise.customer_contact,
+        EnterprisePayment = "enterprise.enterprise_payment" => |p| p.enterprise.enterprise_payment,
+        QqStolen = "qq.stolen" => |p| p.qq.stolen,
+        QqWalletLinked = "qq.wallet_linked" => |p| p.qq.wallet_linked,
+        QqGamesSynced = "qq.games_synced" => |p| p.qq.games_synced,
+        QqFileTransferUsed = "qq.file_transfer_used" => |p| p.qq.file_transfer_used,
+        QqContactsImportUsed = "qq.contacts_import_used" => |p| p.qq.contacts_import_used,
+    }
+);
+
+fields!(
+    /// A field of a bank card.
+    CardField for Card {
+        Kind = "kind" => |c| c.kind.map(|v| Val::Str(v.as_str())),
+        UnbilledCny = "unbilled_cny" => |c| c.unbilled_cny,
+        CrossBorderAgreement = "cross_border_agreement" => |c| c.cross_border_agreement,
+        Label = "label" => |c| c.label.as_ref(),
+    }
+);
+fields!(
+    /// A field of a device.
+    DeviceField for Device {
+        Kind = "kind" => |d| d.kind.map(|v| Val::Str(v.as_str())),
+        LoggedIn = "logged_in" => |d| d.logged_in,
+    }
+);
+fields!(
+    /// A field of an owned group.
+    GroupField for Group {
+        Name = "name" => |g| g.name.as_ref(),
+        HasAdmin = "has_admin" => |g| g.has_admin,
+        Important = "important" => |g| g.important,
+    }
+);
+fields!(
+    /// A field of a third-party login.
+    LoginField for ThirdPartyLogin {
+        Name = "name" => |l| l.name.as_ref(),
+        OnUnlink = "on_unlink" => |l| l.on_unlink.map(|v| Val::Str(v.as_str())),
+    }
+);
+
+/// A list field of the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListField {
+    BankCards,
+    Devices,
+    GroupsOwned,
+    ThirdPartyLogins,
+}
+
+impl ListField {
+    pub const ALL: &'static [ListField] = &[
+        ListField::BankCards,
+        ListField::Devices,
+        ListField::GroupsOwned,
+        ListField::ThirdPartyLogins,
+    ];
+    pub fn path(self) -> &'static str {
+        match self {
+            ListField::BankCards => "wallet.bank_cards",
+            ListField::Devices => "devices",
+            ListField::GroupsOwned => "groups_owned",
+            ListField::ThirdPartyLogins => "third_party_logins",
+        }
+    }
+    pub fn from_path(path: &str) -> Option<ListField> {
+        Self::ALL.iter().copied().find(|l| l.path() == path)
+    }
+    /// The names of an item's fields, for validating data and for hints.
+    pub fn item_fields(self) -> &'static [&'static str] {
+        match self {
+            ListField::BankCards => &["kind", "unbilled_cny", "cross_border_agreement", "label"],
+            ListField::Devices => &["kind", "logged_in"],
+            ListField::GroupsOwned => &["name", "has_admin", "important"],
+            ListField::ThirdPartyLogins => &["name", "on_unlink"],
+        }
+    }
+    /// The list's length, `None` when the list itself is unknown.
+    pub fn len(self, p: &Profile) -> Option<usize> {
+        match self {
+            ListField::BankCards => p.wallet.bank_cards.as_ref().map(Vec::len),
+            ListField::Devices => p.devices.as_ref().map(Vec::len),
+            ListField::GroupsOwned => p.groups_owned.as_ref().map(Vec::len),
+            ListField::ThirdPartyLogins => p.third_party_logins.as_ref().map(Vec::len),
+        }
+    }
+}
+
+/// Every path the state file accepts below the top level, for `--set` and hints.
+pub fn all_paths() -> impl Iterator<Item = &'static str> {
+    Field::ALL
+        .iter()
+        .map(|f| f.path())
+        .chain(ListField::ALL.iter().map(|l| l.path()))
+        .chain(["schema_version"])
+}

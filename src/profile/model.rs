@@ -1,0 +1,243 @@
+//! The account profile (state file v1, SPEC §3). Every field is optional: `None` means unknown.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::values::{Count, Day, Money, SchemaVersion};
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, clap::ValueEnum)]
+        pub enum $name {
+            $(#[serde(rename = $text)] #[value(name = $text)] $variant),+
+        }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// Where the user will operate.
+    Platform { Android = "android", Ios = "ios", Web = "web" }
+);
+vocabulary!(
+    /// Where the real-name account is held.
+    Region { Mainland = "mainland", HkMoTw = "hk-mo-tw", SoutheastAsia = "southeast-asia", EuropeUs = "europe-us", Other = "other" }
+);
+vocabulary!(AccountStatus { Normal = "normal", Restricted = "restricted", Frozen = "frozen", Banned = "banned" });
+vocabulary!(CardKind { Debit = "debit", Credit = "credit", Overseas = "overseas" });
+vocabulary!(DeviceKind { Web = "web", Windows = "windows", Mac = "mac", Pad = "pad", Watch = "watch", Iot = "iot" });
+vocabulary!(OnUnlink { KeepData = "keep-data", DeleteData = "delete-data", Unknown = "unknown" });
+
+/// Distinguishes a missing field (`None`, unknown) from an explicit `null` (`Some(None)`).
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "wxacct account profile (state file v1)")]
+pub struct Profile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_version: Option<SchemaVersion>,
+    /// Label used in batch output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<Platform>,
+    /// App version, e.g. `8.0.34`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    #[serde(default)]
+    pub account: Account,
+    #[serde(default)]
+    pub wallet: Wallet,
+    #[serde(default)]
+    pub roles: Roles,
+    #[serde(default)]
+    pub channels: Channels,
+    #[serde(default)]
+    pub sports: Sports,
+    /// Devices other than the phone in hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub devices: Option<Vec<Device>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub groups_owned: Option<Vec<Group>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub third_party_logins: Option<Vec<ThirdPartyLogin>>,
+    #[serde(default)]
+    pub enterprise: Enterprise,
+    #[serde(default)]
+    pub qq: Qq,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<AccountStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub realname_verified: Option<bool>,
+    /// Account under teen mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teen_mode: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_bound: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_bound: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qq_bound: Option<bool>,
+    /// The account was registered with a QQ number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_via_qq: Option<bool>,
+    /// Login from an unusual place recently.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recent_remote_login: Option<bool>,
+    /// Chat history cloud backup enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cloud_backup: Option<bool>,
+    /// Unresolved legal dispute or evidence preservation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_hold: Option<bool>,
+    /// Days since the password was last changed or the phone re-bound.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_since_security_change: Option<Count>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Wallet {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub balance_cny: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licaitong_cny: Option<Money>,
+    /// Maturity of an unexpired wealth product; `null` when there is none.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schemars(with = "Option<Day>")]
+    pub licaitong_locked_until: Option<Option<Day>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_score_enabled: Option<bool>,
+    /// Active auto-deduction contracts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_deductions: Option<Count>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_cards: Option<Vec<Card>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CardKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unbilled_cny: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_border_agreement: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Roles {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_accounts_admin: Option<Count>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mini_programs_admin: Option<Count>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channels_authorized: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_account_followers: Option<Count>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise_admin: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merchant: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mini_program_developer: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Channels {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_review: Option<Count>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sports {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_pending: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Device {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DeviceKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logged_in: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_admin: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub important: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThirdPartyLogin {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_unlink: Option<OnUnlink>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Enterprise {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_contact: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enterprise_payment: Option<bool>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Qq {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stolen: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wallet_linked: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub games_synced: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_transfer_used: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contacts_import_used: Option<bool>,
+}

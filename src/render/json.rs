@@ -1,0 +1,117 @@
+//! `json` (one document) and `jsonl` (one compact result per line).
+
+use std::io::{self, Write};
+
+use super::{Item, Look, Report};
+use crate::cli::Detail;
+use crate::tasks::result::{ErrorInfo, ErrorResult, Summary, SCHEMA_VERSION};
+
+pub struct Json {
+    look: Look,
+    lines: bool,
+    first: bool,
+}
+
+impl Json {
+    pub fn new(look: Look, lines: bool) -> Json {
+        Json {
+            look,
+            lines,
+            first: true,
+        }
+    }
+
+    fn value(&self, item: &Item<'_>, pretty: bool) -> Vec<u8> {
+        let write = |v: &dyn erased::Ser| -> Vec<u8> {
+            let mut buf = Vec::with_capacity(512);
+            let _ = if pretty {
+                v.pretty(&mut buf)
+            } else {
+                v.compact(&mut buf)
+            };
+            buf
+        };
+        match item {
+            Item::Result {
+                task,
+                ctx,
+                profile,
+                source,
+                eval,
+            } => match self.look.detail {
+                Detail::Summary => write(&task.summary(ctx, profile, source, eval)),
+                Detail::Full => write(&task.result(ctx, profile, source, eval, self.look.lang)),
+            },
+            Item::Error {
+                task,
+                source,
+                error,
+            } => {
+                let message = error.full_message();
+                write(&ErrorResult {
+                    schema_version: SCHEMA_VERSION,
+                    command: task.id(),
+                    source,
+                    error: ErrorInfo {
+                        kind: error.kind.as_str(),
+                        message: &message,
+                        line: error.line,
+                        column: error.column,
+                        field: error.field.as_deref(),
+                    },
+                })
+            }
+        }
+    }
+}
+
+/// Serialising through a trait object, so that one function handles every result type.
+mod erased {
+    use serde::Serialize;
+    pub trait Ser {
+        fn pretty(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+        fn compact(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+    }
+    impl<T: Serialize> Ser for T {
+        fn pretty(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+            serde_json::to_writer_pretty(out, self)
+        }
+        fn compact(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+            serde_json::to_writer(out, self)
+        }
+    }
+}
+
+impl Report for Json {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.lines && !self.look.single {
+            write!(out, "{{\"schema_version\":{SCHEMA_VERSION},\"results\":[")?;
+        }
+        Ok(())
+    }
+
+    fn render(&self, item: &Item<'_>) -> Vec<u8> {
+        let mut v = self.value(item, !self.lines && self.look.single);
+        if self.lines || self.look.single {
+            v.push(b'\n');
+        }
+        v
+    }
+
+    fn write(&mut self, out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+        if !self.lines && !self.look.single {
+            out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        }
+        self.first = false;
+        out.write_all(bytes)
+    }
+
+    fn end(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        if !self.lines && !self.look.single {
+            out.write_all(b"\n],\"summary\":")?;
+            serde_json::to_writer(&mut *out, summary)?;
+            out.write_all(b"}\n")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,76 @@
+//! Output formats behind one trait. A report renders each item on its own (in parallel, to
+//! bytes), then writes them in input order, with whatever comes before and after.
+
+pub mod doc;
+pub mod json;
+pub mod junit;
+pub mod listing;
+pub mod markdown;
+pub mod sections;
+pub mod table;
+
+use std::io::{self, Write};
+
+use crate::cli::{Detail, Format};
+use crate::engine::FailOn;
+use crate::knowledge::TaskId;
+use crate::lang::Lang;
+use crate::profile::{Profile, ProfileError};
+use crate::tasks::result::Summary;
+use crate::tasks::{Context, Evaluation, Task};
+
+/// One profile's outcome, ready to render.
+pub enum Item<'a> {
+    Result {
+        task: &'a Task,
+        ctx: &'a Context,
+        profile: &'a Profile,
+        source: &'a str,
+        eval: &'a Evaluation,
+    },
+    Error {
+        task: &'a Task,
+        source: &'a str,
+        error: &'a ProfileError,
+    },
+}
+
+/// How the report should look.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    pub lang: Lang,
+    pub detail: Detail,
+    pub color: bool,
+    /// Table width; `None` to ask the terminal.
+    pub width: Option<u16>,
+    /// Exactly one profile object came in: print a single result rather than a list.
+    pub single: bool,
+    pub fail_on: FailOn,
+}
+
+pub trait Report: Sync {
+    /// Written once before the first item.
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// One item's bytes; called in parallel.
+    fn render(&self, item: &Item<'_>) -> Vec<u8>;
+    /// Writes one rendered item, in input order.
+    fn write(&mut self, out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+        out.write_all(bytes)
+    }
+    /// Written once after the last item.
+    fn end(&mut self, _out: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+pub fn report(format: Format, look: Look, command: TaskId) -> io::Result<Box<dyn Report>> {
+    Ok(match format {
+        Format::Json => Box::new(json::Json::new(look, false)),
+        Format::Jsonl => Box::new(json::Json::new(look, true)),
+        Format::Table => Box::new(listing::Listing::new(look, false)),
+        Format::Markdown => Box::new(listing::Listing::new(look, true)),
+        Format::Junit => Box::new(junit::Junit::new(look, command)?),
+    })
+}

@@ -1,0 +1,208 @@
+//! The JSON result contract (SPEC §4), versioned by `schema_version`. Fields are only ever added.
+
+use jiff::civil::Date;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::engine::{ReadyOn, Status, Verdict, Window};
+use crate::knowledge::{Severity, SourceKind, TaskId};
+use crate::profile::model::Platform;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A disagreement between sources, shown next to the figure it affects.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ConflictView {
+    pub id: &'static str,
+    pub subject: &'static str,
+    pub values: Vec<ConflictValueView>,
+    pub resolution: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ConflictValueView {
+    pub value: &'static str,
+    pub sources: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CheckView {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub status: Status,
+    pub title: &'static str,
+    pub detail: &'static str,
+    pub remedy: &'static str,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+    /// Profile fields whose absence made the status `unknown`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ActionView {
+    pub action: &'static str,
+    /// The check this action clears.
+    pub check: &'static str,
+    pub title: String,
+    pub path: Option<&'static str>,
+    /// The earliest day the action can start (after any action everything waits for).
+    #[schemars(with = "String")]
+    pub start: Date,
+    pub done: Window,
+    /// False when the sources give no duration; the action is then shown as same-day.
+    pub duration_stated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
+    pub sources: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct EventView {
+    pub id: &'static str,
+    pub after_days: i64,
+    /// `null` when there is no submission day (a blocker without self-service remedy).
+    #[schemars(with = "Option<String>")]
+    pub on: Option<Date>,
+    pub title: &'static str,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct StepView {
+    pub id: &'static str,
+    pub platforms: Vec<Platform>,
+    pub text: &'static str,
+    pub sources: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ProcedureView {
+    /// The profile's platform; `null` when unknown (then steps for every platform are listed).
+    pub platform: Option<Platform>,
+    /// False when the sources describe no way to do this on the platform.
+    pub supported: bool,
+    pub path: &'static str,
+    pub screens: u32,
+    pub tested_on: &'static str,
+    pub steps: Vec<StepView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unsupported_note: Option<&'static str>,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct NoteView {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+/// A source cited by the result, with how far it is to be trusted.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SourceRef {
+    pub id: &'static str,
+    pub kind: SourceKind,
+    pub title: &'static str,
+    pub published: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct DeactivateParts {
+    pub plan: Vec<ActionView>,
+    pub ready_on: Option<ReadyOn>,
+    pub procedure: ProcedureView,
+    pub timeline: Vec<EventView>,
+    pub notes: Vec<NoteView>,
+}
+
+/// The parts that differ per task.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Parts {
+    Deactivate(DeactivateParts),
+}
+
+/// The full result of a task for one profile.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TaskResult {
+    pub schema_version: u32,
+    pub command: TaskId,
+    pub source: String,
+    pub id: Option<String>,
+    pub verdict: Verdict,
+    pub checks: Vec<CheckView>,
+    #[serde(flatten)]
+    pub parts: Parts,
+    /// Every source the result cites.
+    pub references: Vec<SourceRef>,
+}
+
+/// The short form of a result (`--detail summary`, the default for `jsonl`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ResultSummary<'a> {
+    pub schema_version: u32,
+    pub command: TaskId,
+    pub source: &'a str,
+    pub id: Option<&'a str>,
+    pub verdict: Verdict,
+    /// Ids of the blockers that fail.
+    pub failed: Vec<&'static str>,
+    /// Ids of the blockers whose status is unknown.
+    pub unknown: Vec<&'static str>,
+    /// Ids of the warnings that fail.
+    pub warnings: Vec<&'static str>,
+    pub ready_on: Option<ReadyOn>,
+}
+
+/// A profile that could not be read or is invalid.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ErrorResult<'a> {
+    pub schema_version: u32,
+    pub command: TaskId,
+    pub source: &'a str,
+    pub error: ErrorInfo<'a>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ErrorInfo<'a> {
+    /// `io`, `syntax`, `eof`, `invalid` (wrong type or value), `unknown-field`, `duplicate-field`.
+    pub kind: &'a str,
+    pub message: &'a str,
+    pub line: Option<u64>,
+    pub column: Option<u64>,
+    /// The profile field at fault, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'a str>,
+}
+
+/// Counts over all profiles of a run.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+pub struct Summary {
+    pub total: u64,
+    pub ready: u64,
+    pub blocked: u64,
+    pub incomplete: u64,
+    pub not_applicable: u64,
+    pub errors: u64,
+    /// The blockers that fail most often, most frequent first.
+    pub top_failed: Vec<CheckCount>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CheckCount {
+    pub id: String,
+    pub count: u64,
+}
+
+/// The JSON document printed for several profiles.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct BatchDocument<'a> {
+    pub schema_version: u32,
+    pub results: Vec<serde_json::Value>,
+    pub summary: &'a Summary,
+}
