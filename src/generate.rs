@@ -40,9 +40,17 @@ enum AnyOutput<'a> {
 }
 
 pub fn schema_json(kind: SchemaKind) -> String {
+    // The state schema describes what is read, the result schema what is written (fields
+    // skipped when empty are optional there).
     let schema = match kind {
-        SchemaKind::State => schemars::schema_for!(Profile),
-        SchemaKind::Result => schemars::schema_for!(AnyOutput),
+        SchemaKind::State => schemars::generate::SchemaSettings::draft2020_12()
+            .for_deserialize()
+            .into_generator()
+            .into_root_schema_for::<Profile>(),
+        SchemaKind::Result => schemars::generate::SchemaSettings::draft2020_12()
+            .for_serialize()
+            .into_generator()
+            .into_root_schema_for::<AnyOutput>(),
     };
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
