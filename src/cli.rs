@@ -129,11 +129,11 @@ pub struct ProfileArgs {
     pub region: Option<Region>,
 
     /// Wallet balance (Balance, "Lingqian") in CNY
-    #[arg(long, value_name = "CNY", value_parser = money)]
+    #[arg(long, value_name = "CNY", value_parser = money, allow_negative_numbers = true)]
     pub balance: Option<f64>,
 
     /// Money in LiCaiTong and wealth products, in CNY
-    #[arg(long, value_name = "CNY", value_parser = money)]
+    #[arg(long, value_name = "CNY", value_parser = money, allow_negative_numbers = true)]
     pub licaitong: Option<f64>,
 
     /// Maturity day of an unexpired wealth product, or `none`

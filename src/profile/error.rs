@@ -16,6 +16,8 @@ pub enum ErrorKind {
     Invalid,
     UnknownField,
     DuplicateField,
+    /// The input holds no profile at all.
+    Empty,
 }
 
 impl ErrorKind {
@@ -27,6 +29,7 @@ impl ErrorKind {
             ErrorKind::Invalid => "invalid",
             ErrorKind::UnknownField => "unknown-field",
             ErrorKind::DuplicateField => "duplicate-field",
+            ErrorKind::Empty => "empty",
         }
     }
 }
@@ -51,6 +54,13 @@ impl ProfileError {
             column: None,
             field: None,
             hint: None,
+        }
+    }
+
+    pub fn empty(message: impl Into<String>) -> ProfileError {
+        ProfileError {
+            kind: ErrorKind::Empty,
+            ..ProfileError::io(message)
         }
     }
 
@@ -170,6 +180,12 @@ pub fn explain_data_error(raw: &str, field: Option<&str>) -> (ErrorKind, String,
                     .replace("a boolean", "true or false");
                 let expected = if expected.starts_with("struct ") {
                     "an object".to_string()
+                } else {
+                    expected
+                };
+                // At the top level the object is the profile itself.
+                let expected = if field.is_none() && expected == "an object" {
+                    "a profile object".to_string()
                 } else {
                     expected
                 };

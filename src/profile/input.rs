@@ -51,6 +51,8 @@ struct Stream {
     /// For arrays: position of the reader in the file.
     col: u64,
     done: bool,
+    /// Records handed out so far; an input with none is reported.
+    produced: u64,
 }
 
 const JSON_EXTS: &[&str] = &["json", "jsonl", "ndjson"];
@@ -132,6 +134,7 @@ impl Inputs {
             index: 0,
             col: 1,
             done: false,
+            produced: 0,
         })
     }
 
@@ -156,6 +159,17 @@ impl Inputs {
             .filter(|p| !p.is_dir() && ext(p).is_some_and(|e| JSON_EXTS.contains(&e.as_str())))
             .collect();
         files.sort();
+        if files.is_empty() {
+            return Err(Box::new(RawRecord {
+                source: display.clone(),
+                path: display,
+                line: 1,
+                column: 1,
+                payload: Err(ProfileError::empty(
+                    "no profiles: the directory has no .json, .jsonl or .ndjson file",
+                )),
+            }));
+        }
         for f in files.into_iter().rev() {
             self.pending.push_front(f);
         }
@@ -241,9 +255,21 @@ impl Iterator for Inputs {
             }
             if let Some(stream) = &mut self.current {
                 if let Some(r) = stream.next_record() {
+                    stream.produced += 1;
                     return Some(r);
                 }
+                let empty = stream.produced == 0;
+                let path = stream.path.clone();
                 self.current = None;
+                if empty {
+                    return Some(RawRecord {
+                        source: path.clone(),
+                        path,
+                        line: 1,
+                        column: 1,
+                        payload: Err(ProfileError::empty("no profiles: the input holds none")),
+                    });
+                }
             }
             let p = self.pending.pop_front()?;
             if p.is_dir() {
@@ -286,9 +312,9 @@ impl Stream {
                 self.done = true;
                 let mut buf = Vec::new();
                 let payload = match self.reader.read_to_end(&mut buf) {
-                    Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => {
-                        Err(ProfileError::io("empty input: expected a profile object"))
-                    }
+                    Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => Err(ProfileError::empty(
+                        "empty input: expected a profile object",
+                    )),
                     Ok(_) => Ok(buf),
                     Err(e) => Err(ProfileError::io(io_text(&e))),
                 };

@@ -34,6 +34,40 @@ vocabulary!(CardKind { Debit = "debit", Credit = "credit", Overseas = "overseas"
 vocabulary!(DeviceKind { Web = "web", Windows = "windows", Mac = "mac", Pad = "pad", Watch = "watch", Iot = "iot" });
 vocabulary!(OnUnlink { KeepData = "keep-data", DeleteData = "delete-data", Unknown = "unknown" });
 
+/// Accepts only a JSON object for `T`. (serde's derive would also build a struct from an
+/// array of its fields in order, so `"wallet": []` would pass as an empty wallet.)
+struct ObjectOnly<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+            .map(ObjectOnly)
+    }
+}
+
+/// A nested section: an object.
+fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+    ObjectOnly::<T>::deserialize(d).map(|o| o.0)
+}
+
+/// A list of objects.
+fn objects<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Vec<T>>, D::Error> {
+    Option::<Vec<ObjectOnly<T>>>::deserialize(d)
+        .map(|v| v.map(|v| v.into_iter().map(|o| o.0).collect()))
+}
+
 /// Distinguishes a missing field (`None`, unknown) from an explicit `null` (`Some(None)`).
 fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
 where
@@ -59,26 +93,38 @@ pub struct Profile {
     pub app_version: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub account: Account,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub wallet: Wallet,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub roles: Roles,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub channels: Channels,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub sports: Sports,
     /// Devices other than the phone in hand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub devices: Option<Vec<Device>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub groups_owned: Option<Vec<Group>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub third_party_logins: Option<Vec<ThirdPartyLogin>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub enterprise: Enterprise,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     pub qq: Qq,
 }
 
@@ -135,7 +181,11 @@ pub struct Wallet {
     /// Active auto-deduction contracts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_deductions: Option<Count>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "objects",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub bank_cards: Option<Vec<Card>>,
 }
 
@@ -240,4 +290,11 @@ pub struct Qq {
     pub file_transfer_used: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contacts_import_used: Option<bool>,
+}
+
+impl Profile {
+    /// Reads a profile, which must be a JSON object.
+    pub fn from_json<'de, D: Deserializer<'de>>(d: D) -> Result<Profile, D::Error> {
+        ObjectOnly::<Profile>::deserialize(d).map(|o| o.0)
+    }
 }

@@ -7,7 +7,8 @@ use super::model::Profile;
 /// second, path-tracking parse that finds the field at fault.
 pub fn parse_profile(bytes: &[u8]) -> Result<Profile, ProfileError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match serde_json::from_slice::<Profile>(bytes) {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match Profile::from_json(&mut de).and_then(|p| de.end().map(|()| p)) {
         Ok(p) => Ok(p),
         Err(first) => Err(diagnose(bytes, first)),
     }
@@ -15,7 +16,9 @@ pub fn parse_profile(bytes: &[u8]) -> Result<Profile, ProfileError> {
 
 fn diagnose(bytes: &[u8], first: serde_json::Error) -> ProfileError {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let tracked: Result<Profile, _> = serde_path_to_error::deserialize(&mut de);
+    let mut track = serde_path_to_error::Track::new();
+    let tracked = Profile::from_json(serde_path_to_error::Deserializer::new(&mut de, &mut track))
+        .map_err(|e| serde_path_to_error::Error::new(track.path(), e));
     match tracked {
         Err(e) => {
             let path = e.path().to_string();
@@ -48,7 +51,15 @@ pub fn from_serde(e: &serde_json::Error, field: Option<String>) -> ProfileError 
             None,
             None,
         ),
-        Category::Syntax => (ErrorKind::Syntax, raw.to_string(), None, None),
+        Category::Syntax => {
+            // serde_json reports a number or list where an enum was expected as a bare syntax error.
+            let allowed = field.as_deref().and_then(enum_values);
+            let message = match allowed {
+                Some(v) if raw == "expected value" => format!("expected one of {}", v.join(", ")),
+                _ => raw.to_string(),
+            };
+            (ErrorKind::Syntax, message, None, field)
+        }
         Category::Data => {
             let (kind, message, hint) = explain_data_error(raw, field.as_deref());
             // For an unknown field, point at the parent: the name itself is in the message.
@@ -68,6 +79,45 @@ pub fn from_serde(e: &serde_json::Error, field: Option<String>) -> ProfileError 
         column,
         field,
         hint,
+    }
+}
+
+/// The values an enum field accepts, by its path (list indices ignored).
+fn enum_values(path: &str) -> Option<Vec<&'static str>> {
+    use super::model::{AccountStatus, CardKind, DeviceKind, OnUnlink, Platform, Region};
+    let mut bare = String::with_capacity(path.len());
+    let mut skipping = false;
+    for c in path.chars() {
+        match c {
+            '[' => skipping = true,
+            ']' => skipping = false,
+            c if !skipping => bare.push(c),
+            _ => {}
+        }
+    }
+    let names = |all: &[&'static str]| Some(all.to_vec());
+    match bare.as_str() {
+        "platform" => names(&Platform::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
+        "region" => names(&Region::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
+        "account.status" => names(
+            &AccountStatus::ALL
+                .iter()
+                .map(|v| v.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        "wallet.bank_cards.kind" => {
+            names(&CardKind::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>())
+        }
+        "devices.kind" => names(
+            &DeviceKind::ALL
+                .iter()
+                .map(|v| v.as_str())
+                .collect::<Vec<_>>(),
+        ),
+        "third_party_logins.on_unlink" => {
+            names(&OnUnlink::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>())
+        }
+        _ => None,
     }
 }
 

@@ -170,7 +170,8 @@ pub struct ErrorResult<'a> {
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ErrorInfo<'a> {
-    /// `io`, `syntax`, `eof`, `invalid` (wrong type or value), `unknown-field`, `duplicate-field`.
+    /// `io`, `syntax`, `eof`, `invalid` (wrong type or value), `unknown-field`, `duplicate-field`,
+    /// `empty` (an input with no profile).
     pub kind: &'a str,
     pub message: &'a str,
     pub line: Option<u64>,
