@@ -1,0 +1,252 @@
+//! Properties: no input makes wxacct panic or print anything but a valid result or a one-line
+//! error; making one more thing pending never makes a plan ready sooner.
+
+mod common;
+use common::*;
+
+use jiff::civil::date;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use wxacct::engine::{Calendar, Verdict};
+use wxacct::knowledge::Knowledge;
+use wxacct::profile::model::{Card, CardKind, Device, DeviceKind, Profile};
+use wxacct::profile::values::Money;
+use wxacct::tasks::{Context, Task};
+
+fn result_schema() -> &'static (boon::Schemas, boon::SchemaIndex) {
+    static S: std::sync::OnceLock<(boon::Schemas, boon::SchemaIndex)> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let text = run(&["schema", "result"]).stdout;
+        let mut schemas = boon::Schemas::new();
+        let mut c = boon::Compiler::new();
+        c.add_resource("mem:r.json", serde_json::from_str::<Value>(&text).unwrap())
+            .unwrap();
+        let idx = c.compile("mem:r.json", &mut schemas).unwrap();
+        (schemas, idx)
+    })
+}
+
+/// Every task subcommand, with the file as its only input.
+fn commands() -> Vec<&'static str> {
+    let help = run(&["--help"]).stdout;
+    ["deactivate", "realname", "unbind-qq", "troubleshoot"]
+        .into_iter()
+        .filter(|c| help.contains(&format!("  {c} ")))
+        .collect()
+}
+
+fn check_run(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("in.jsonl");
+    std::fs::write(&p, bytes).unwrap();
+    for cmd in commands() {
+        let o = wx()
+            .args([
+                cmd,
+                "--format",
+                "jsonl",
+                "--detail",
+                "full",
+                "--start",
+                "2026-11-23",
+                "--state",
+            ])
+            .arg(&p)
+            .output()
+            .unwrap();
+        let code = o.status.code().unwrap_or(-1);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        prop_assert!(matches!(code, 0..=2), "{cmd}: exit {code}: {stderr}");
+        prop_assert!(!stderr.contains("panicked"), "{cmd}: {stderr}");
+        prop_assert!(
+            stderr.lines().all(|l| l.starts_with("wxacct: ")),
+            "{cmd}: {stderr}"
+        );
+        let (schemas, idx) = result_schema();
+        for line in String::from_utf8_lossy(&o.stdout).lines() {
+            let v: Value = serde_json::from_str(line)
+                .map_err(|e| TestCaseError::fail(format!("{cmd}: {e}: {line}")))?;
+            prop_assert!(
+                schemas.validate(&v, *idx).is_ok(),
+                "{cmd}: result does not match the schema: {line}"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// JSON values shaped like a profile: the right field names with values of any type.
+fn shaped() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        "[a-z0-9-]{0,12}".prop_map(Value::from),
+        Just(json!("2026-12-01")),
+        Just(json!("ios")),
+        Just(json!("frozen")),
+        Just(json!("credit")),
+    ];
+    let item = prop::collection::btree_map(
+        prop::sample::select(vec![
+            "kind",
+            "logged_in",
+            "unbilled_cny",
+            "cross_border_agreement",
+            "label",
+            "name",
+            "has_admin",
+        ]),
+        leaf.clone(),
+        0..4,
+    )
+    .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()));
+    let list = prop::collection::vec(prop_oneof![item, leaf.clone()], 0..4).prop_map(Value::Array);
+    let section = |keys: Vec<&'static str>| {
+        prop::collection::btree_map(prop::sample::select(keys), leaf.clone(), 0..6)
+            .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+    };
+    (
+        section(vec![
+            "status",
+            "realname_verified",
+            "teen_mode",
+            "email_bound",
+            "qq_bound",
+            "legal_hold",
+            "days_since_security_change",
+        ]),
+        section(vec![
+            "balance_cny",
+            "licaitong_cny",
+            "licaitong_locked_until",
+            "pay_score_enabled",
+            "auto_deductions",
+        ]),
+        list.clone(),
+        list,
+        prop::option::of(leaf),
+    )
+        .prop_map(|(account, mut wallet, cards, devices, platform)| {
+            wallet["bank_cards"] = cards;
+            let mut v = json!({ "account": account, "wallet": wallet, "devices": devices });
+            if let Some(p) = platform {
+                v["platform"] = p;
+            }
+            v
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        check_run(&bytes)?;
+    }
+
+    #[test]
+    fn json_shaped_like_a_profile_never_panics(profiles in prop::collection::vec(shaped(), 1..4)) {
+        let text: String = profiles.iter().map(|p| format!("{p}\n")).collect();
+        check_run(text.as_bytes())?;
+    }
+}
+
+fn ctx() -> Context {
+    Context {
+        kb: Knowledge::get(),
+        start: date(2026, 11, 23),
+        calendar: Calendar::new(vec![date(2026, 11, 30)]),
+    }
+}
+
+fn severity(v: Verdict) -> u8 {
+    match v {
+        Verdict::Ready | Verdict::NotApplicable => 0,
+        Verdict::Incomplete => 1,
+        Verdict::Blocked => 2,
+    }
+}
+
+/// A random profile built from the library types.
+fn profile() -> impl Strategy<Value = Profile> {
+    (
+        prop::option::of(0.0f64..100.0),
+        prop::option::of(prop::collection::vec(
+            prop::sample::select(CardKind::ALL.to_vec()),
+            0..6,
+        )),
+        prop::option::of(prop::collection::vec(
+            (
+                prop::sample::select(DeviceKind::ALL.to_vec()),
+                prop::option::of(any::<bool>()),
+            ),
+            0..3,
+        )),
+        shaped(),
+    )
+        .prop_map(|(balance, cards, devices, extra)| {
+            let mut p: Profile = serde_json::from_value(json!({})).unwrap();
+            if let Ok(parsed) = serde_json::from_value::<Profile>(extra) {
+                p = parsed;
+            }
+            p.wallet.balance_cny = balance.map(Money);
+            p.wallet.bank_cards = cards.map(|ks| {
+                ks.into_iter()
+                    .map(|k| Card {
+                        kind: Some(k),
+                        ..Card::default()
+                    })
+                    .collect()
+            });
+            p.devices = devices.map(|ds| {
+                ds.into_iter()
+                    .map(|(k, l)| Device {
+                        kind: Some(k),
+                        logged_in: l,
+                    })
+                    .collect()
+            });
+            p
+        })
+}
+
+/// Ways to make one more thing pending.
+fn worsen(p: &mut Profile, how: u8) {
+    match how % 3 {
+        0 => p.wallet.bank_cards.get_or_insert_with(Vec::new).push(Card {
+            kind: Some(CardKind::Overseas),
+            ..Card::default()
+        }),
+        1 => p.devices.get_or_insert_with(Vec::new).push(Device {
+            kind: Some(DeviceKind::Mac),
+            logged_in: Some(true),
+        }),
+        _ => p.wallet.balance_cny = Some(Money(p.wallet.balance_cny.map_or(0.0, |m| m.0) + 1.0)),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn one_more_pending_item_never_helps(p in profile(), how in any::<u8>()) {
+        let ctx = ctx();
+        let before = Task::Deactivate.evaluate(&ctx, &p);
+        let mut worse = p.clone();
+        worsen(&mut worse, how);
+        let after = Task::Deactivate.evaluate(&ctx, &worse);
+        prop_assert!(severity(after.verdict) >= severity(before.verdict), "{:?} -> {:?}", before.verdict, after.verdict);
+        if before.verdict == Verdict::Blocked {
+            prop_assert_eq!(after.verdict, Verdict::Blocked);
+        }
+        match (before.plan.ready_on, after.plan.ready_on) {
+            (Some(b), Some(a)) => {
+                prop_assert!(a.earliest >= b.earliest && a.latest >= b.latest, "ready_on moved earlier: {b:?} -> {a:?}");
+            }
+            (None, Some(_)) => prop_assert!(false, "a plan with no date got one"),
+            _ => {}
+        }
+    }
+}
