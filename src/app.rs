@@ -105,6 +105,8 @@ pub fn today() -> Date {
 pub fn main(cli: Cli) -> Exit {
     let result = match cli.command {
         Command::Deactivate(args) => task(Task::Deactivate, &args),
+        Command::Realname(args) => task(Task::Realname { goal: args.goal }, &args.task),
+        Command::UnbindQq(args) => task(Task::UnbindQq, &args),
         Command::Explain(args) => explain::run(&args).map(|()| Exit::Ok),
         Command::Schema(args) => generate::schema(args.kind).map(|()| Exit::Ok),
         Command::Completions(args) => generate::completions(args.shell).map(|()| Exit::Ok),

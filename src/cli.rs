@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 use crate::engine::FailOn;
+use crate::knowledge::Goal;
 use crate::lang::Lang;
 use crate::profile::model::{AccountStatus, CardKind, DeviceKind, Platform, Region};
 use crate::profile::values::parse_day;
@@ -45,7 +46,21 @@ pub enum Command {
   wxacct deactivate --state profiles.jsonl --format jsonl --fail-on blocked")]
     Deactivate(TaskArgs),
 
-    /// Explain a check, action, timeline event, conflict or source by id (no id: list them all)
+    /// Plan removing or replacing the WeChat Pay real name: methods, checks, dated plan
+    #[command(after_help = "Examples:
+  wxacct realname --cards credit,credit,overseas --start 2026-11-23
+  wxacct realname --goal replace --state data/examples/ready.json --format markdown
+  wxacct realname --goal remove --status frozen --start 2026-11-27 --json")]
+    Realname(RealnameArgs),
+
+    /// Plan unbinding the QQ number: path, verification, impacts, risks, aftercare
+    #[command(after_help = "Examples:
+  wxacct unbind-qq --platform ios --set account.qq_bound=true
+  wxacct unbind-qq --state me.json --format json | jq .verification
+  wxacct unbind-qq --state profiles.jsonl --format jsonl --fail-on blocked")]
+    UnbindQq(TaskArgs),
+
+    /// Explain a record by id: check, method, playbook, conflict, source… (no id: list all)
     #[command(after_help = "Examples:
   wxacct explain
   wxacct explain wallet.licaitong
@@ -77,6 +92,16 @@ pub struct TaskArgs {
     pub profile: ProfileArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct RealnameArgs {
+    /// What to achieve: keep the account and cut ties, hand the real name to someone else, or
+    /// clear it completely
+    #[arg(long, value_enum, default_value_t = Goal::Minimize, help_heading = "Goal")]
+    pub goal: Goal,
+    #[command(flatten)]
+    pub task: TaskArgs,
 }
 
 fn date(s: &str) -> Result<Date, String> {
@@ -249,7 +274,7 @@ pub struct OutputArgs {
 
 #[derive(Args, Debug, Clone)]
 pub struct ExplainArgs {
-    /// A record id (check, action, event, conflict, source)
+    /// A record id (check, action, event, method, impact, playbook, conflict, source…)
     pub id: Option<String>,
 
     /// Text language [default: from the locale]

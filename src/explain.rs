@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use crate::app::{lang, print, Failure, UsageError};
 use crate::cli::ExplainArgs;
-use crate::knowledge::{ConflictDef, Duration, Knowledge, Text};
+use crate::knowledge::{Affected, ConflictDef, Duration, Knowledge, Note, Text};
 use crate::lang::Lang;
 use crate::profile::error::did_you_mean;
 
@@ -110,15 +110,19 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
                           "sources": e.sources, "conflicts": conflicts(kb, &e.conflicts, lang) }),
         });
     }
-    for n in &kb.deactivate.notes {
-        out.push(Entry {
-            kind: "note",
-            id: n.id.clone(),
-            title: t(&n.text),
-            sources: n.sources.clone(),
-            full: json!({ "id": n.id, "text": t(&n.text), "sources": n.sources, "conflicts": conflicts(kb, &n.conflicts, lang) }),
-        });
-    }
+    let note = |kind: &'static str, n: &Note| {
+        let full = json!({ "id": n.id, "text": t(&n.text), "when": n.when.as_ref().map(|w| &w.1), "sources": n.sources,
+                           "conflicts": conflicts(kb, &n.conflicts, lang) });
+        Entry::new(kind, n.id.clone(), t(&n.text), &n.sources, full)
+    };
+    let q = &kb.unbind_qq;
+    let notes = kb.deactivate.notes.iter().chain(&kb.realname.notes);
+    out.extend(notes.chain(&q.notes).map(|n| note("note", n)));
+    out.extend(realname(kb, lang));
+    let requirements = kb.realname.methods.iter().flat_map(|m| &m.requirements);
+    out.extend(requirements.map(|n| note("requirement", n)));
+    out.extend(unbind_qq(kb, lang));
+    out.extend(q.aftercare.iter().map(|n| note("aftercare-step", n)));
     for c in &kb.conflicts {
         let sources = c
             .values
@@ -132,6 +136,158 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             sources,
             full: conflict_json(c, lang),
         });
+    }
+    out
+}
+
+impl Entry {
+    fn new(
+        kind: &'static str,
+        id: String,
+        title: String,
+        sources: &[String],
+        full: Value,
+    ) -> Entry {
+        Entry {
+            kind,
+            id,
+            title,
+            sources: sources.to_vec(),
+            full,
+        }
+    }
+}
+
+/// The goals and methods of `realname`.
+fn realname(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
+    let t = |x: &Text| x.get(lang).to_string();
+    let r = &kb.realname;
+    let goals = r.goals.iter().map(|g| {
+        let methods: Vec<&String> = r
+            .methods
+            .iter()
+            .filter(|m| m.achieves.contains(&g.id))
+            .map(|m| &m.id)
+            .collect();
+        let full =
+            json!({ "id": g.id, "title": t(&g.title), "sources": g.sources, "methods": methods });
+        Entry::new(
+            "goal",
+            format!("goal.{}", g.id.as_str()),
+            t(&g.title),
+            &g.sources,
+            full,
+        )
+    });
+    let methods = r.methods.iter().map(|m| {
+        let full = json!({ "id": m.id, "title": t(&m.title), "impact_rank": m.impact_rank, "achieves": m.achieves,
+                           "applicable": m.applicable.as_ref().map(|c| &c.1), "blocked_by": m.blocked_by,
+                           "blocked_by_task": m.blocked_by_task, "work": m.work, "duration": t(&m.duration), "data": t(&m.data),
+                           "function_impact": t(&m.function_impact), "recoverable": m.recoverable, "recovery": t(&m.recovery),
+                           "path": t(&m.path), "requirements": m.requirements.iter().map(|n| &n.id).collect::<Vec<_>>(),
+                           "sources": m.sources, "conflicts": conflicts(kb, &m.conflicts, lang) });
+        Entry::new("method", m.id.clone(), t(&m.title), &m.sources, full)
+    });
+    goals.chain(methods).collect()
+}
+
+/// The paths, scenarios, verifications, impacts, risks, alternatives and playbooks of `unbind-qq`.
+fn unbind_qq(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
+    let t = |x: &Text| x.get(lang).to_string();
+    let q = &kb.unbind_qq;
+    let mut out = Vec::new();
+    for p in &q.paths {
+        let full = json!({ "platform": p.platform, "path": t(&p.path), "sources": p.sources,
+                           "conflicts": conflicts(kb, &p.conflicts, lang) });
+        let id = format!("qq-path.{}", p.platform.as_str());
+        out.push(Entry::new("qq-path", id, t(&p.path), &p.sources, full));
+    }
+    for s in &q.scenarios {
+        let full = json!({ "id": s.id, "title": t(&s.title), "when": s.when.as_ref().map(|c| &c.1), "sources": s.sources });
+        let id = format!("scenario.{}", s.id.as_str());
+        out.push(Entry::new("scenario", id, t(&s.title), &s.sources, full));
+    }
+    for v in &q.verification {
+        let requires: Vec<String> = v.requires.iter().map(t).collect();
+        let title = v
+            .unsupported
+            .as_ref()
+            .map_or_else(|| requires.join(" + "), t);
+        let full = json!({ "scenario": v.scenario, "platform": v.platform, "requires": requires,
+                           "unsupported": v.unsupported.as_ref().map(t), "sources": v.sources,
+                           "conflicts": conflicts(kb, &v.conflicts, lang) });
+        let id = format!(
+            "verification.{}.{}",
+            v.scenario.as_str(),
+            v.platform.as_str()
+        );
+        out.push(Entry::new("verification", id, title, &v.sources, full));
+    }
+    for i in &q.impacts {
+        let affected = match &i.affected {
+            Affected::Always => json!("always"),
+            Affected::Never => json!("never"),
+            Affected::When(c) => json!({ "when": c.1 }),
+        };
+        let full = json!({ "id": i.id, "area": t(&i.area), "affected": affected, "effect": t(&i.effect), "sources": i.sources });
+        out.push(Entry::new(
+            "impact",
+            i.id.clone(),
+            t(&i.area),
+            &i.sources,
+            full,
+        ));
+    }
+    for k in &q.risk_kinds {
+        let full = json!({ "id": k.id, "title": t(&k.title), "sources": k.sources });
+        out.push(Entry::new(
+            "risk",
+            k.id.clone(),
+            t(&k.title),
+            &k.sources,
+            full,
+        ));
+    }
+    for r in &q.risks {
+        let ratings: Vec<Value> = r
+            .ratings
+            .iter()
+            .map(|x| json!({ "risk": x.risk, "level": x.level, "reason": t(&x.reason) }))
+            .collect();
+        let full = json!({ "platform": r.platform, "advice": t(&r.advice), "ratings": ratings, "sources": r.sources,
+                           "conflicts": conflicts(kb, &r.conflicts, lang) });
+        let id = format!("risks.{}", r.platform.as_str());
+        out.push(Entry::new(
+            "platform-risk",
+            id,
+            t(&r.advice),
+            &r.sources,
+            full,
+        ));
+    }
+    for a in &q.alternatives {
+        let rated = |r: &crate::knowledge::Rated| json!({ "level": r.level, "text": t(&r.text) });
+        let full = json!({ "id": a.id, "title": t(&a.title), "cost": rated(&a.cost), "security_risk": rated(&a.security_risk),
+                           "function": rated(&a.function), "note": t(&a.note), "sources": a.sources });
+        out.push(Entry::new(
+            "alternative",
+            a.id.clone(),
+            t(&a.title),
+            &a.sources,
+            full,
+        ));
+    }
+    for p in &q.playbooks {
+        let steps: Vec<String> = p.steps.iter().map(t).collect();
+        let full = json!({ "id": p.id, "title": t(&p.title), "when": p.when.1, "steps": steps,
+                           "caution": t(&p.caution), "sources": p.sources });
+        out.push(Entry::new(
+            "playbook",
+            p.id.clone(),
+            t(&p.title),
+            &p.sources,
+            full,
+        ));
     }
     out
 }

@@ -15,7 +15,7 @@ use crate::tasks::result::{ErrorResult, ResultSummary, Summary, TaskResult};
 #[serde(untagged)]
 #[allow(dead_code)]
 enum OneResult<'a> {
-    Full(TaskResult),
+    Full(Box<TaskResult>),
     Summary(ResultSummary<'a>),
     Error(ErrorResult<'a>),
 }

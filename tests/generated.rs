@@ -189,3 +189,36 @@ fn results_validate_against_the_result_schema() {
         }
     }
 }
+
+#[test]
+fn realname_and_unbind_qq_results_validate_against_the_result_schema() {
+    let (schemas, index) = compile(&run(&["schema", "result"]).stdout);
+    let mut outputs = Vec::new();
+    for lang in ["en", "zh"] {
+        for line in [
+            "realname --goal minimize --cards credit,overseas",
+            "realname --goal replace --status frozen",
+            "realname --goal remove --balance 3",
+            "unbind-qq --set account.qq_bound=true",
+            "unbind-qq --platform web --set enterprise.linked=true",
+            "unbind-qq --set account.qq_bound=false",
+        ] {
+            let args: Vec<&str> = line.split(' ').collect();
+            let common = ["--json", "--lang", lang, "--start", "2026-11-23"];
+            outputs.push(run(&[&args[..], &common[..]].concat()).stdout);
+        }
+    }
+    for ex in ["ready.json", "frozen-account.json", "mostly-unknown.json"] {
+        for command in ["realname", "unbind-qq"] {
+            let args = [command, "--format", "jsonl", "--detail", "full"];
+            let o = run(&[&args[..], &["--state", &example(ex)]].concat());
+            outputs.push(o.stdout);
+        }
+    }
+    for out in outputs {
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        if let Err(e) = schemas.validate(&v, index) {
+            panic!("{e:#}\n{out}");
+        }
+    }
+}

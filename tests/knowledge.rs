@@ -152,3 +152,83 @@ fn src_holds_no_chinese_text() {
         }
     }
 }
+
+#[test]
+fn realname_and_unbind_qq_records_are_validated() {
+    fails_with(
+        load_with("realname.json", |v| {
+            v["methods"][0]["sources"] = serde_json::json!(["S2§12"])
+        }),
+        "method unbind-cards: cites `S2§12`",
+    );
+    fails_with(
+        load_with("realname.json", |v| {
+            v["methods"][2]["conflicts"] = serde_json::json!(["no-such-conflict"])
+        }),
+        "method deactivate-account: names unknown conflict `no-such-conflict`",
+    );
+    fails_with(
+        load_with("realname.json", |v| {
+            v["methods"][1]["blocked_by"] = serde_json::json!(["account.statsu"])
+        }),
+        "account.statsu",
+    );
+    fails_with(
+        load_with("realname.json", |v| {
+            v["methods"][2]["achieves"] = serde_json::json!(["minimize"])
+        }),
+        "no method achieves `remove`",
+    );
+    fails_with(
+        load_with("unbind_qq.json", |v| {
+            v["playbooks"][0]["sources"] = serde_json::json!([])
+        }),
+        "playbook qq-stolen: cites no source",
+    );
+    fails_with(
+        load_with("unbind_qq.json", |v| {
+            v["risks"][2]["conflicts"] = serde_json::json!(["nope"])
+        }),
+        "risks web: names unknown conflict `nope`",
+    );
+    fails_with(
+        load_with("unbind_qq.json", |v| {
+            v["verification"].as_array_mut().unwrap().pop();
+        }),
+        "0 verification records for enterprise on web",
+    );
+    fails_with(
+        load_with("unbind_qq.json", |v| {
+            v["playbooks"][1]["when"] = serde_json::json!({"check": "no.such"})
+        }),
+        "playbook enterprise-mixed: condition names unknown check `no.such`",
+    );
+    fails_with(
+        load_with("unbind_qq.json", |v| {
+            v["impacts"][3]["affected"] = serde_json::json!({"when": {"eq": ["qq.wallet", true]}})
+        }),
+        "qq.wallet",
+    );
+    fails_with(
+        load_with("unbind_qq.json", |v| {
+            v["aftercare"][0]["text"]["en"] = Value::from("")
+        }),
+        "neither empty",
+    );
+    fails_with(
+        load_with("unbind_qq.json", |v| {
+            v["playbooks"][1]["id"] = Value::from("qq-stolen")
+        }),
+        "duplicate playbook id `qq-stolen`",
+    );
+}
+
+#[test]
+fn explain_ids_are_unique() {
+    let kb = Knowledge::load().unwrap();
+    let entries = wxacct::explain::entries(&kb, wxacct::lang::Lang::En);
+    let mut seen = std::collections::BTreeSet::new();
+    for e in &entries {
+        assert!(seen.insert(e.id.as_str()), "{} {} twice", e.kind, e.id);
+    }
+}

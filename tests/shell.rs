@@ -81,6 +81,16 @@ fn a_closed_stdout_ends_quietly() {
     }
 }
 
+const SUBCOMMANDS: [&str; 7] = [
+    "deactivate",
+    "realname",
+    "unbind-qq",
+    "explain",
+    "schema",
+    "completions",
+    "man",
+];
+
 fn snapshot(name: &str, actual: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
@@ -103,7 +113,7 @@ fn help_texts() {
     assert!(o.stdout.contains("not affiliated with Tencent"));
     assert!(o.stdout.contains("never contacts any service"));
     snapshot("help.txt", &o.stdout);
-    for sub in ["deactivate", "explain", "schema", "completions", "man"] {
+    for sub in SUBCOMMANDS {
         let o = run(&[sub, "--help"]);
         assert_eq!(o.code, 0);
         assert!(
@@ -126,7 +136,7 @@ fn version() {
 
 #[test]
 fn every_flag_is_documented() {
-    for sub in ["deactivate", "explain", "schema", "completions", "man"] {
+    for sub in SUBCOMMANDS {
         let o = run(&[sub, "--help"]);
         for line in o
             .stdout

@@ -64,13 +64,28 @@ fn severity_of(kb: &Knowledge, idx: usize, env: &Env<'_>) -> Severity {
     def.severity
 }
 
+/// The checks of a task, in output order, and whether any can change severity per profile
+/// (only then must outcomes be sorted again). Worked out once per task.
+fn task_checks(kb: &Knowledge, task: TaskId) -> &'static (Vec<usize>, bool) {
+    use std::sync::OnceLock;
+    static CACHE: [OnceLock<(Vec<usize>, bool)>; 4] = [const { OnceLock::new() }; 4];
+    let slot = TaskId::ALL.iter().position(|t| *t == task).unwrap_or(0);
+    CACHE[slot].get_or_init(|| {
+        let ids: Vec<usize> = (0..kb.checks.len())
+            .filter(|&i| kb.checks[i].tasks.contains(&task))
+            .collect();
+        let varies = ids.iter().any(|&i| !kb.checks[i].severity_when.is_empty());
+        (ids, varies)
+    })
+}
+
 /// Evaluates every check that belongs to `task`, in output order (severity, then id).
 pub fn evaluate_task(kb: &Knowledge, task: TaskId, env: &Env<'_>) -> Vec<CheckOutcome> {
-    let mut out: Vec<CheckOutcome> = (0..kb.checks.len())
-        .filter(|&i| kb.checks[i].tasks.contains(&task))
-        .map(|i| evaluate_one(kb, i, env))
-        .collect();
-    sort(kb, &mut out);
+    let (ids, varies) = task_checks(kb, task);
+    let mut out: Vec<CheckOutcome> = ids.iter().map(|&i| evaluate_one(kb, i, env)).collect();
+    if *varies {
+        sort(kb, &mut out);
+    }
     out
 }
 
@@ -79,4 +94,19 @@ pub fn sort(kb: &Knowledge, outcomes: &mut [CheckOutcome]) {
     outcomes.sort_by(|a, b| {
         (a.severity, &kb.checks[a.check].id).cmp(&(b.severity, &kb.checks[b.check].id))
     });
+}
+
+/// Turns the blockers that stand in the way of nothing the task will do into warnings (those
+/// `blocks` rejects), then restores the output order.
+pub fn demote_blockers(
+    kb: &Knowledge,
+    outcomes: &mut [CheckOutcome],
+    blocks: impl Fn(usize) -> bool,
+) {
+    for o in outcomes.iter_mut() {
+        if o.severity == Severity::Blocker && !blocks(o.check) {
+            o.severity = Severity::Warning;
+        }
+    }
+    sort(kb, outcomes);
 }

@@ -123,10 +123,12 @@ pub fn build(
             }
         }
     }
+    // On the same day, cards are unbound after the other work (repaying, closing agreements).
     actions.sort_by_key(|(order, a)| {
         (
             a.start.earliest,
             a.done.latest,
+            matches!(kb.actions[a.action].duration, Duration::CardSchedule),
             *order,
             a.item.map(|i| i.index),
         )

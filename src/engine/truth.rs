@@ -72,7 +72,7 @@ fn compare(v: Val<'_>, op: CmpOp, c: &Const) -> Option<bool> {
 }
 
 /// Kleene OR over a sequence, stopping at the first true.
-fn any(items: impl Iterator<Item = Truth>) -> Truth {
+pub fn any(items: impl Iterator<Item = Truth>) -> Truth {
     let mut unknown = false;
     for t in items {
         match t {

@@ -32,6 +32,8 @@ pub const FILES: &[(&str, &str)] = &[
         "deactivate.json",
         include_str!("../../data/deactivate.json"),
     ),
+    ("realname.json", include_str!("../../data/realname.json")),
+    ("unbind_qq.json", include_str!("../../data/unbind_qq.json")),
     ("vocab.json", include_str!("../../data/vocab.json")),
     ("ui.json", include_str!("../../data/ui.json")),
 ];
@@ -54,6 +56,8 @@ pub struct Knowledge {
     pub events: Vec<EventDef>,
     pub conflicts: Vec<ConflictDef>,
     pub deactivate: DeactivateData,
+    pub realname: RealnameData,
+    pub unbind_qq: UnbindQqData,
     pub vocab: Vocab,
     pub ui: Ui,
     check_index: HashMap<String, usize>,
@@ -90,6 +94,21 @@ fn parse<T: DeserializeOwned>(get: &dyn Fn(&str) -> String, name: &str) -> Resul
 }
 
 static KB: OnceLock<Knowledge> = OnceLock::new();
+
+/// One record's citations and conflict references, with the record's name for reports.
+struct Cited<'a> {
+    owner: String,
+    sources: &'a [String],
+    conflicts: &'a [String],
+}
+
+fn cite<'a>(owner: String, sources: &'a [String], conflicts: &'a [String]) -> Cited<'a> {
+    Cited {
+        owner,
+        sources,
+        conflicts,
+    }
+}
 
 impl Knowledge {
     /// The embedded knowledge base. Its validity is proven by the test suite.
@@ -132,6 +151,8 @@ impl Knowledge {
         let events: Option<TimelineFile> = load!("timeline.json");
         let conflicts: Option<ConflictsFile> = load!("conflicts.json");
         let deactivate: Option<DeactivateData> = load!("deactivate.json");
+        let realname: Option<RealnameData> = load!("realname.json");
+        let unbind_qq: Option<UnbindQqData> = load!("unbind_qq.json");
         let vocab: Option<Vocab> = load!("vocab.json");
         let ui: Option<Ui> = load!("ui.json");
         let (
@@ -142,6 +163,8 @@ impl Knowledge {
             Some(events),
             Some(conflicts),
             Some(deactivate),
+            Some(mut realname),
+            Some(unbind_qq),
             Some(vocab),
             Some(ui),
         ) = (
@@ -152,6 +175,8 @@ impl Knowledge {
             events,
             conflicts,
             deactivate,
+            realname,
+            unbind_qq,
             vocab,
             ui,
         )
@@ -159,6 +184,7 @@ impl Knowledge {
             return Err(errors);
         };
         let mut checks = checks.checks;
+        realname.methods.sort_by_key(|m| m.impact_rank);
         checks.sort_by(|a, b| (a.severity, &a.id).cmp(&(b.severity, &b.id)));
         let check_index = checks
             .iter()
@@ -179,6 +205,8 @@ impl Knowledge {
             events: events.events,
             conflicts: conflicts.conflicts,
             deactivate,
+            realname,
+            unbind_qq,
             vocab,
             ui,
             check_index,
@@ -201,12 +229,6 @@ impl Knowledge {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let index = self.check_index.clone();
-        let mut dangling = Vec::new();
-        let mut resolve = |owner: &str, id: &str, idx: &mut usize| match index.get(id) {
-            Some(i) => *idx = *i,
-            None => dangling.push(format!("{owner}: condition names unknown check `{id}`")),
-        };
         for c in &mut self.checks {
             if let Some(a) = &c.action {
                 match action_ids.get(a) {
@@ -214,12 +236,70 @@ impl Knowledge {
                     None => errors.push(format!("check {}: unknown action `{a}`", c.id)),
                 }
             }
-            let owner = format!("check {}", c.id);
-            c.fails_when
-                .0
-                .check_refs_mut(&mut |id, idx| resolve(&owner, id, idx));
         }
-        errors.extend(dangling);
+        let index = self.check_index.clone();
+        for (owner, cond) in self.conditions_mut() {
+            cond.0.check_refs_mut(&mut |id, idx| match index.get(id) {
+                Some(i) => *idx = *i,
+                None => errors.push(format!("{owner}: condition names unknown check `{id}`")),
+            });
+        }
+    }
+
+    /// Every condition in the data, with the record it belongs to.
+    fn conditions_mut(&mut self) -> Vec<(String, &mut Condition)> {
+        let Knowledge {
+            checks,
+            events,
+            deactivate,
+            realname,
+            unbind_qq,
+            ..
+        } = self;
+        let mut out: Vec<(String, &mut Condition)> = Vec::new();
+        for c in checks {
+            out.push((format!("check {}", c.id), &mut c.fails_when));
+            for r in &mut c.severity_when {
+                out.push((format!("check {} (severity)", c.id), &mut r.when));
+            }
+        }
+        for e in events {
+            for r in &mut e.after_when {
+                out.push((format!("event {}", e.id), &mut r.when));
+            }
+        }
+        let q = unbind_qq;
+        let notes = deactivate.notes.iter_mut().chain(&mut realname.notes);
+        for n in notes.chain(&mut q.notes).chain(&mut q.aftercare) {
+            if let Some(w) = &mut n.when {
+                out.push((format!("note {}", n.id), w));
+            }
+        }
+        for m in &mut realname.methods {
+            if let Some(a) = &mut m.applicable {
+                out.push((format!("method {}", m.id), a));
+            }
+            for n in &mut m.requirements {
+                if let Some(w) = &mut n.when {
+                    out.push((format!("requirement {}", n.id), w));
+                }
+            }
+        }
+        out.push(("unbind-qq applies".into(), &mut q.applies));
+        for s in &mut q.scenarios {
+            if let Some(w) = &mut s.when {
+                out.push((format!("scenario {}", s.id.as_str()), w));
+            }
+        }
+        for i in &mut q.impacts {
+            if let Affected::When(w) = &mut i.affected {
+                out.push((format!("impact {}", i.id), w));
+            }
+        }
+        for p in &mut q.playbooks {
+            out.push((format!("playbook {}", p.id), &mut p.when));
+        }
+        out
     }
 
     pub fn check(&self, id: &str) -> Option<&CheckDef> {
@@ -254,121 +334,125 @@ impl Knowledge {
         }
     }
 
-    /// Every citation of every record, with the record it belongs to.
-    pub fn citations(&self) -> Vec<(String, &str)> {
-        let mut out: Vec<(String, &str)> = Vec::new();
-        fn push<'a>(out: &mut Vec<(String, &'a str)>, owner: String, list: &'a [String]) {
-            out.extend(list.iter().map(|c| (owner.clone(), c.as_str())));
-        }
-        macro_rules! add {
-            ($owner:expr, $list:expr) => {
-                push(&mut out, $owner, $list)
-            };
-        }
+    /// Every record that cites sources, with its citations and conflict references.
+    fn cited(&self) -> Vec<Cited<'_>> {
+        let mut out = Vec::new();
         for c in &self.checks {
-            add!(format!("check {}", c.id), &c.sources);
+            out.push(cite(format!("check {}", c.id), &c.sources, &c.conflicts));
         }
         for a in &self.actions {
-            add!(format!("action {}", a.id), &a.sources);
+            out.push(cite(format!("action {}", a.id), &a.sources, &[]));
         }
         for l in &self.card_limits {
-            add!(format!("card limit {}", l.kind.as_str()), &l.sources);
+            let owner = format!("card limit {}", l.kind.as_str());
+            out.push(cite(owner, &l.sources, &[]));
         }
         for e in &self.events {
-            add!(format!("event {}", e.id), &e.sources);
+            out.push(cite(format!("event {}", e.id), &e.sources, &e.conflicts));
             for r in &e.after_when {
-                add!(format!("event {} (rule)", e.id), &r.sources);
+                out.push(cite(format!("event {} (rule)", e.id), &r.sources, &[]));
             }
         }
         for c in &self.conflicts {
             for v in &c.values {
-                add!(format!("conflict {}", c.id), &v.sources);
+                out.push(cite(format!("conflict {}", c.id), &v.sources, &[]));
             }
         }
         let p = &self.deactivate.procedure;
-        add!("procedure".into(), &p.sources);
+        out.push(cite("procedure".into(), &p.sources, &p.conflicts));
         for s in &p.steps {
-            add!(format!("procedure step {}", s.id), &s.sources);
+            out.push(cite(format!("procedure step {}", s.id), &s.sources, &[]));
         }
         for u in &p.unsupported {
-            add!(
-                format!("procedure unsupported {}", u.platform.as_str()),
-                &u.sources
-            );
+            let owner = format!("procedure unsupported {}", u.platform.as_str());
+            out.push(cite(owner, &u.sources, &[]));
         }
-        for n in &self.deactivate.notes {
-            add!(format!("note {}", n.id), &n.sources);
+        for n in self.notes() {
+            out.push(cite(format!("note {}", n.id), &n.sources, &n.conflicts));
+        }
+        let r = &self.realname;
+        for g in &r.goals {
+            out.push(cite(format!("goal {}", g.id.as_str()), &g.sources, &[]));
+        }
+        for m in &r.methods {
+            out.push(cite(format!("method {}", m.id), &m.sources, &m.conflicts));
+        }
+        let q = &self.unbind_qq;
+        for p in &q.paths {
+            let owner = format!("qq path {}", p.platform.as_str());
+            out.push(cite(owner, &p.sources, &p.conflicts));
+        }
+        for s in &q.scenarios {
+            out.push(cite(format!("scenario {}", s.id.as_str()), &s.sources, &[]));
+        }
+        for v in &q.verification {
+            let (sc, pl) = (v.scenario.as_str(), v.platform.as_str());
+            let owner = format!("verification {sc} {pl}");
+            out.push(cite(owner, &v.sources, &v.conflicts));
+        }
+        for i in &q.impacts {
+            out.push(cite(format!("impact {}", i.id), &i.sources, &[]));
+        }
+        for k in &q.risk_kinds {
+            out.push(cite(format!("risk kind {}", k.id), &k.sources, &[]));
+        }
+        for r in &q.risks {
+            let owner = format!("risks {}", r.platform.as_str());
+            out.push(cite(owner, &r.sources, &r.conflicts));
+        }
+        for a in &q.alternatives {
+            out.push(cite(format!("alternative {}", a.id), &a.sources, &[]));
+        }
+        for p in &q.playbooks {
+            out.push(cite(format!("playbook {}", p.id), &p.sources, &[]));
         }
         out
     }
 
-    /// Every conflict reference of every record.
-    fn conflict_refs(&self) -> Vec<(String, &str)> {
-        let mut out = Vec::new();
-        for c in &self.checks {
-            out.extend(
-                c.conflicts
-                    .iter()
-                    .map(|x| (format!("check {}", c.id), x.as_str())),
-            );
-        }
-        for e in &self.events {
-            out.extend(
-                e.conflicts
-                    .iter()
-                    .map(|x| (format!("event {}", e.id), x.as_str())),
-            );
-        }
-        for n in &self.deactivate.notes {
-            out.extend(
-                n.conflicts
-                    .iter()
-                    .map(|x| (format!("note {}", n.id), x.as_str())),
-            );
-        }
-        let p = &self.deactivate.procedure;
-        out.extend(
-            p.conflicts
-                .iter()
-                .map(|x| ("procedure".to_string(), x.as_str())),
-        );
-        out
+    /// Every note-like record: notes of every task, requirements and aftercare items.
+    pub fn notes(&self) -> impl Iterator<Item = &Note> {
+        let requirements = self.realname.methods.iter().flat_map(|m| &m.requirements);
+        self.deactivate
+            .notes
+            .iter()
+            .chain(&self.realname.notes)
+            .chain(requirements)
+            .chain(&self.unbind_qq.aftercare)
+            .chain(&self.unbind_qq.notes)
+    }
+
+    /// Every citation of every record, with the record it belongs to.
+    pub fn citations(&self) -> Vec<(String, &str)> {
+        self.cited()
+            .into_iter()
+            .flat_map(|c| c.sources.iter().map(move |s| (c.owner.clone(), s.as_str())))
+            .collect()
     }
 
     /// Problems that make the data set unfit: a record without a source, a citation of a section
-    /// that does not exist, a dangling id, a duplicate id, a conflict with fewer than two sources.
+    /// that does not exist, a dangling id, a duplicate id, a conflict with fewer than two sources,
+    /// a goal, platform or scenario the data does not cover.
     pub fn problems(&self) -> Vec<String> {
         let mut p = Vec::new();
-        let mut owners: BTreeSet<String> = BTreeSet::new();
-        for (owner, c) in self.citations() {
-            owners.insert(owner.clone());
-            if !self.citation_exists(c) {
+        for Cited {
+            owner,
+            sources,
+            conflicts,
+        } in self.cited()
+        {
+            if sources.is_empty() {
+                p.push(format!("{owner}: cites no source"));
+            }
+            for c in sources.iter().filter(|c| !self.citation_exists(c)) {
                 p.push(format!(
                     "{owner}: cites `{c}`, which is no known source section"
                 ));
             }
-        }
-        let cited = |owner: String, list: &[String], p: &mut Vec<String>| {
-            if list.is_empty() {
-                p.push(format!("{owner}: cites no source"));
+            for id in conflicts.iter().filter(|id| self.conflict(id).is_none()) {
+                p.push(format!("{owner}: names unknown conflict `{id}`"));
             }
-        };
-        for c in &self.checks {
-            cited(format!("check {}", c.id), &c.sources, &mut p);
-        }
-        for a in &self.actions {
-            cited(format!("action {}", a.id), &a.sources, &mut p);
-        }
-        for e in &self.events {
-            cited(format!("event {}", e.id), &e.sources, &mut p);
-        }
-        for n in &self.deactivate.notes {
-            cited(format!("note {}", n.id), &n.sources, &mut p);
         }
         for c in &self.conflicts {
-            for v in &c.values {
-                cited(format!("conflict {}", c.id), &v.sources, &mut p);
-            }
             let distinct: BTreeSet<&str> = c
                 .values
                 .iter()
@@ -381,39 +465,28 @@ impl Knowledge {
                 ));
             }
         }
-        for (owner, id) in self.conflict_refs() {
-            if self.conflict(id).is_none() {
-                p.push(format!("{owner}: names unknown conflict `{id}`"));
+        let (r, q) = (&self.realname, &self.unbind_qq);
+        let id_lists: [(&str, Vec<&String>); 10] = [
+            ("check", self.checks.iter().map(|c| &c.id).collect()),
+            ("action", self.actions.iter().map(|a| &a.id).collect()),
+            ("event", self.events.iter().map(|e| &e.id).collect()),
+            ("conflict", self.conflicts.iter().map(|c| &c.id).collect()),
+            ("note", self.notes().map(|n| &n.id).collect()),
+            ("method", r.methods.iter().map(|m| &m.id).collect()),
+            ("impact", q.impacts.iter().map(|i| &i.id).collect()),
+            ("risk kind", q.risk_kinds.iter().map(|k| &k.id).collect()),
+            (
+                "alternative",
+                q.alternatives.iter().map(|a| &a.id).collect(),
+            ),
+            ("playbook", q.playbooks.iter().map(|b| &b.id).collect()),
+        ];
+        for (kind, ids) in id_lists {
+            let mut seen = BTreeSet::new();
+            for id in ids.into_iter().filter(|id| !seen.insert(*id)) {
+                p.push(format!("duplicate {kind} id `{id}`"));
             }
         }
-        let dup = |kind: &str, ids: Vec<&str>, p: &mut Vec<String>| {
-            let mut seen = BTreeSet::new();
-            for id in ids {
-                if !seen.insert(id) {
-                    p.push(format!("duplicate {kind} id `{id}`"));
-                }
-            }
-        };
-        dup(
-            "check",
-            self.checks.iter().map(|c| c.id.as_str()).collect(),
-            &mut p,
-        );
-        dup(
-            "action",
-            self.actions.iter().map(|c| c.id.as_str()).collect(),
-            &mut p,
-        );
-        dup(
-            "event",
-            self.events.iter().map(|c| c.id.as_str()).collect(),
-            &mut p,
-        );
-        dup(
-            "conflict",
-            self.conflicts.iter().map(|c| c.id.as_str()).collect(),
-            &mut p,
-        );
         for kind in crate::profile::model::CardKind::ALL {
             if self.card_limit(*kind).is_none() {
                 p.push(format!("card limits: no record for `{}`", kind.as_str()));
@@ -444,6 +517,83 @@ impl Knowledge {
             DeviceKind::ALL.len(),
             &mut p,
         );
+        p.extend(self.realname_problems());
+        p.extend(self.unbind_qq_problems());
+        p
+    }
+
+    /// Every goal is named and reachable; methods name known checks.
+    fn realname_problems(&self) -> Vec<String> {
+        let r = &self.realname;
+        let mut p = Vec::new();
+        for g in Goal::ALL {
+            if !r.goals.iter().any(|d| d.id == *g) {
+                p.push(format!("realname: goal `{}` has no record", g.as_str()));
+            }
+            if !r.methods.iter().any(|m| m.achieves.contains(g)) {
+                p.push(format!("realname: no method achieves `{}`", g.as_str()));
+            }
+        }
+        for m in &r.methods {
+            for id in m.blocked_by.iter().chain(&m.work) {
+                if self.check(id).is_none() {
+                    p.push(format!("method {}: names unknown check `{id}`", m.id));
+                }
+            }
+        }
+        p
+    }
+
+    /// Every platform has a path and risks, every scenario a record and a verification per
+    /// platform, one scenario is the fallback, and ratings name known risks.
+    fn unbind_qq_problems(&self) -> Vec<String> {
+        use crate::profile::model::Platform;
+        let q = &self.unbind_qq;
+        let mut p = Vec::new();
+        for pl in Platform::ALL {
+            if !q.paths.iter().any(|x| x.platform == *pl) {
+                p.push(format!("unbind-qq: no path for `{}`", pl.as_str()));
+            }
+            match q.risks.iter().find(|r| r.platform == *pl) {
+                None => p.push(format!("unbind-qq: no risks for `{}`", pl.as_str())),
+                Some(r) => {
+                    for k in &q.risk_kinds {
+                        if !r.ratings.iter().any(|x| x.risk == k.id) {
+                            p.push(format!("risks {}: `{}` not rated", pl.as_str(), k.id));
+                        }
+                    }
+                }
+            }
+            for s in Scenario::ALL {
+                let n = q
+                    .verification
+                    .iter()
+                    .filter(|v| v.platform == *pl && v.scenario == *s)
+                    .count();
+                if n != 1 {
+                    p.push(format!(
+                        "unbind-qq: {n} verification records for {} on {}",
+                        s.as_str(),
+                        pl.as_str()
+                    ));
+                }
+            }
+        }
+        for s in Scenario::ALL {
+            if !q.scenarios.iter().any(|d| d.id == *s) {
+                p.push(format!(
+                    "unbind-qq: scenario `{}` has no record",
+                    s.as_str()
+                ));
+            }
+        }
+        if !q.scenarios.iter().any(|s| s.when.is_none()) {
+            p.push("unbind-qq: no fallback scenario (one without `when`)".into());
+        }
+        let rated = q.risks.iter().flat_map(|r| &r.ratings);
+        for r in rated.filter(|r| !q.risk_kinds.iter().any(|k| k.id == r.risk)) {
+            p.push(format!("unbind-qq: rating names unknown risk `{}`", r.risk));
+        }
         p
     }
 }

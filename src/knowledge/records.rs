@@ -294,3 +294,259 @@ pub struct Vocab {
     pub card_kind: BTreeMap<CardKind, Text>,
     pub device_kind: BTreeMap<DeviceKind, Text>,
 }
+
+/// What `wxacct realname` should achieve (`--goal`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Goal {
+    /// Keep the account and cut real-name ties (unbind the cards)
+    #[default]
+    Minimize,
+    /// Move the real name to another person
+    Replace,
+    /// Clear the real name completely (only deleting the account does)
+    Remove,
+}
+
+impl Goal {
+    pub const ALL: &'static [Goal] = &[Goal::Minimize, Goal::Replace, Goal::Remove];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Goal::Minimize => "minimize",
+            Goal::Replace => "replace",
+            Goal::Remove => "remove",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalDef {
+    pub id: Goal,
+    pub title: Text,
+    pub sources: Vec<String>,
+}
+
+/// A way to remove or replace the real name (SPEC §4.2).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodDef {
+    pub id: String,
+    /// Lower is gentler; the recommendation is the gentlest method that fits the goal.
+    pub impact_rank: u32,
+    pub achieves: Vec<Goal>,
+    /// When the method can be used at all; absent: always.
+    #[serde(default)]
+    pub applicable: Option<Condition>,
+    pub title: Text,
+    /// Checks that stop the method when they fail as blockers.
+    #[serde(default)]
+    pub blocked_by: Vec<String>,
+    /// Every check of this task stops the method too (deleting the account).
+    #[serde(default)]
+    pub blocked_by_task: Option<TaskId>,
+    /// Checks whose remedies are the method's own work (unbinding the cards).
+    #[serde(default)]
+    pub work: Vec<String>,
+    pub duration: Text,
+    pub data: Text,
+    pub function_impact: Text,
+    pub recoverable: bool,
+    pub recovery: Text,
+    pub path: Text,
+    /// Documents to bring.
+    #[serde(default)]
+    pub requirements: Vec<Note>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RealnameData {
+    pub goals: Vec<GoalDef>,
+    /// Sorted by `impact_rank` when loaded.
+    pub methods: Vec<MethodDef>,
+    pub notes: Vec<Note>,
+}
+
+/// The situation that decides how an unbinding is verified (SPEC §4.3).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scenario {
+    Normal,
+    AbnormalLogin,
+    Enterprise,
+}
+
+impl Scenario {
+    pub const ALL: &'static [Scenario] = &[
+        Scenario::Normal,
+        Scenario::AbnormalLogin,
+        Scenario::Enterprise,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scenario::Normal => "normal",
+            Scenario::AbnormalLogin => "abnormal-login",
+            Scenario::Enterprise => "enterprise",
+        }
+    }
+}
+
+/// A rating on the sources' three-step scale.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QqPath {
+    pub platform: Platform,
+    pub path: Text,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioDef {
+    pub id: Scenario,
+    /// Absent on the fallback scenario. The first scenario that holds wins.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    pub title: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerificationDef {
+    pub scenario: Scenario,
+    pub platform: Platform,
+    pub requires: Vec<Text>,
+    /// Set when the platform cannot do it in this scenario.
+    #[serde(default)]
+    pub unsupported: Option<Text>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+}
+
+/// Whom an impact concerns.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Affected {
+    Always,
+    Never,
+    When(Condition),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImpactDef {
+    pub id: String,
+    pub area: Text,
+    pub affected: Affected,
+    pub effect: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskKind {
+    pub id: String,
+    pub title: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub risk: String,
+    pub level: Level,
+    pub reason: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformRisks {
+    pub platform: Platform,
+    pub ratings: Vec<Rating>,
+    pub advice: Text,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rated {
+    pub level: Level,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlternativeDef {
+    pub id: String,
+    pub title: Text,
+    pub cost: Rated,
+    pub security_risk: Rated,
+    pub function: Rated,
+    pub note: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaybookDef {
+    pub id: String,
+    pub when: Condition,
+    pub title: Text,
+    pub steps: Vec<Text>,
+    pub caution: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnbindQqData {
+    /// The task has something to do (a QQ number is bound).
+    pub applies: Condition,
+    pub paths: Vec<QqPath>,
+    /// In order of precedence.
+    pub scenarios: Vec<ScenarioDef>,
+    pub verification: Vec<VerificationDef>,
+    pub impacts: Vec<ImpactDef>,
+    pub risk_kinds: Vec<RiskKind>,
+    pub risks: Vec<PlatformRisks>,
+    pub alternatives: Vec<AlternativeDef>,
+    pub playbooks: Vec<PlaybookDef>,
+    pub aftercare: Vec<Note>,
+    pub notes: Vec<Note>,
+}

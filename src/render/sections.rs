@@ -5,23 +5,51 @@ use std::collections::BTreeMap;
 
 use super::doc::{Block, Span, Tone};
 use crate::engine::{ReadyOn, Status, Verdict, Window};
-use crate::knowledge::{Knowledge, Severity, SourceKind, Text, Ui};
+use crate::knowledge::{Knowledge, Level, Severity, SourceKind, Text, Ui, Vocab};
 use crate::lang::Lang;
+use crate::profile::model::Platform;
 use crate::tasks::result::{
-    ActionView, CheckView, ConflictView, DeactivateParts, Parts, ResultSummary, Summary, TaskResult,
+    ActionView, CheckView, ConflictView, DeactivateParts, ImpactStatus, NoteView, Parts,
+    RealnameParts, ResultSummary, Summary, TaskResult, UnbindQqParts,
 };
 
 pub struct Labels {
     pub ui: &'static Ui,
+    pub vocab: &'static Vocab,
     pub lang: Lang,
 }
 
 impl Labels {
     pub fn new(kb: &'static Knowledge, lang: Lang) -> Labels {
-        Labels { ui: &kb.ui, lang }
+        Labels {
+            ui: &kb.ui,
+            vocab: &kb.vocab,
+            lang,
+        }
     }
     pub fn t(&self, text: &'static Text) -> &'static str {
         text.get(self.lang)
+    }
+    pub fn platform(&self, p: Platform) -> &'static str {
+        self.vocab
+            .platform
+            .get(&p)
+            .map_or(p.as_str(), |t| self.t(t))
+    }
+    pub fn level(&self, v: Level) -> &'static str {
+        self.t(match v {
+            Level::Low => &self.ui.level_low,
+            Level::Medium => &self.ui.level_medium,
+            Level::High => &self.ui.level_high,
+        })
+    }
+    /// yes, no, or unknown.
+    pub fn answer(&self, v: Option<bool>) -> &'static str {
+        self.t(match v {
+            Some(true) => &self.ui.answer_yes,
+            Some(false) => &self.ui.answer_no,
+            None => &self.ui.status_unknown,
+        })
     }
     pub fn verdict(&self, v: Verdict) -> Span {
         let (t, tone) = match v {
@@ -107,16 +135,21 @@ pub fn result(r: &TaskResult, l: &Labels) -> Vec<Block> {
         l.verdict(r.verdict),
     ];
     let ready = match &r.parts {
-        Parts::Deactivate(p) => Some(p.ready_on),
+        Parts::Deactivate(p) => p.ready_on,
+        Parts::Realname(p) => p.ready_on,
+        Parts::UnbindQq(p) => p.ready_on,
     };
-    if let Some(ready) = ready {
-        verdict.push(Span::plain("   "));
-        verdict.extend(l.ready_on(ready));
-    }
+    verdict.push(Span::plain("   "));
+    verdict.extend(l.ready_on(ready));
     b.push(Block::Line(verdict));
+    if let Parts::Realname(p) = &r.parts {
+        b.extend(goal(p, l));
+    }
     b.extend(checks(&r.checks, l));
     match &r.parts {
         Parts::Deactivate(p) => b.extend(deactivate(p, l)),
+        Parts::Realname(p) => b.extend(realname(p, l)),
+        Parts::UnbindQq(p) => b.extend(unbind_qq(p, l)),
     }
     b.extend(conflicts(r, l));
     b.extend(references(r, l));
@@ -146,16 +179,17 @@ fn checks(list: &[CheckView], l: &Labels) -> Vec<Block> {
         .collect();
     vec![
         Block::Heading(l.t(&ui.heading_checks).to_string()),
-        Block::Table {
-            header: vec![
-                l.t(&ui.col_status).into(),
-                l.t(&ui.col_severity).into(),
-                l.t(&ui.col_check).into(),
-                l.t(&ui.col_detail).into(),
-                l.t(&ui.col_sources).into(),
+        table(
+            l,
+            &[
+                &ui.col_status,
+                &ui.col_severity,
+                &ui.col_check,
+                &ui.col_detail,
+                &ui.col_sources,
             ],
             rows,
-        },
+        ),
     ]
 }
 
@@ -188,16 +222,17 @@ fn plan(actions: &[ActionView], l: &Labels) -> Vec<Block> {
             ]
         })
         .collect();
-    b.push(Block::Table {
-        header: vec![
-            l.t(&ui.col_start).into(),
-            l.t(&ui.col_done).into(),
-            l.t(&ui.col_action).into(),
-            l.t(&ui.col_path).into(),
-            l.t(&ui.col_sources).into(),
+    b.push(table(
+        l,
+        &[
+            &ui.col_start,
+            &ui.col_done,
+            &ui.col_action,
+            &ui.col_path,
+            &ui.col_sources,
         ],
         rows,
-    });
+    ));
     b
 }
 
@@ -268,29 +303,315 @@ fn deactivate(p: &DeactivateParts, l: &Labels) -> Vec<Block> {
             ]
         })
         .collect();
-    b.push(Block::Table {
-        header: vec![
-            l.t(&ui.col_date).into(),
-            l.t(&ui.col_after).into(),
-            l.t(&ui.col_event).into(),
-            l.t(&ui.col_sources).into(),
+    b.push(table(
+        l,
+        &[&ui.col_date, &ui.col_after, &ui.col_event, &ui.col_sources],
+        rows,
+    ));
+    b.extend(notes(&ui.heading_notes, &p.notes, l));
+    b
+}
+
+/// A table whose column names are interface texts.
+fn table(l: &Labels, columns: &[&'static Text], rows: Vec<Vec<Span>>) -> Block {
+    Block::Table {
+        header: columns.iter().map(|c| l.t(c).to_string()).collect(),
+        rows,
+    }
+}
+
+/// A heading and one bullet per note; nothing when there are none.
+fn notes(heading: &'static Text, list: &[NoteView], l: &Labels) -> Vec<Block> {
+    if list.is_empty() {
+        return vec![];
+    }
+    let items = list
+        .iter()
+        .map(|n| {
+            vec![
+                Span::plain(format!("{}{}", n.text, l.disputed(&n.conflicts))),
+                Span::new(format!("  [{}]", sources(&n.sources)), Tone::Dim),
+            ]
+        })
+        .collect();
+    vec![
+        Block::Heading(l.t(heading).to_string()),
+        Block::Bullets(items),
+    ]
+}
+
+/// The goal and the recommended method, under the verdict.
+fn goal(p: &RealnameParts, l: &Labels) -> Vec<Block> {
+    let ui = l.ui;
+    let mut b = vec![Block::Line(vec![
+        Span::new(format!("{}: ", l.t(&ui.goal)), Tone::Strong),
+        Span::plain(format!("{} ({})", p.goal_title, p.goal.as_str())),
+    ])];
+    if let Some(m) = p.methods.iter().find(|m| Some(m.id) == p.recommended) {
+        b.push(Block::Line(vec![
+            Span::new(format!("{}: ", l.t(&ui.recommended)), Tone::Strong),
+            Span::new(format!("{} ({})", m.title, m.id), Tone::Good),
+        ]));
+    }
+    b
+}
+
+fn realname(p: &RealnameParts, l: &Labels) -> Vec<Block> {
+    let ui = l.ui;
+    let mut b = Vec::new();
+    let rows = p
+        .methods
+        .iter()
+        .map(|m| {
+            let mut fit = vec![
+                l.t(&ui.applicable_is).replace("{}", l.answer(m.applicable)),
+                l.t(&ui.reaches_goal_is)
+                    .replace("{}", l.answer(Some(m.achieves_goal))),
+            ];
+            if !m.blocked_by.is_empty() {
+                fit.push(
+                    l.t(&ui.blocked_by_is)
+                        .replace("{}", &m.blocked_by.join(", ")),
+                );
+            }
+            if !m.unknown.is_empty() {
+                fit.push(
+                    l.t(&ui.unknown_count)
+                        .replace("{n}", &m.unknown.len().to_string()),
+                );
+            }
+            let chosen = Some(m.id) == p.recommended;
+            vec![
+                Span::new(
+                    format!("{}\n{}", m.title, m.id),
+                    if chosen { Tone::Good } else { Tone::Plain },
+                ),
+                Span::plain(fit.join("\n")),
+                Span::plain(m.duration),
+                Span::plain(format!("{}\n{}\n{}", m.data, m.function_impact, m.recovery)),
+                Span::plain(format!("{}{}", m.path, l.disputed(&m.conflicts))),
+                Span::new(sources(&m.sources), Tone::Dim),
+            ]
+        })
+        .collect();
+    b.push(Block::Heading(l.t(&ui.heading_methods).to_string()));
+    b.push(table(
+        l,
+        &[
+            &ui.col_method,
+            &ui.col_fit,
+            &ui.col_duration,
+            &ui.col_effect,
+            &ui.col_path,
+            &ui.col_sources,
         ],
         rows,
-    });
-    if !p.notes.is_empty() {
-        b.push(Block::Heading(l.t(&ui.heading_notes).to_string()));
-        b.push(Block::Bullets(
-            p.notes
-                .iter()
-                .map(|n| {
-                    vec![
-                        Span::plain(format!("{}{}", n.text, l.disputed(&n.conflicts))),
-                        Span::new(format!("  [{}]", sources(&n.sources)), Tone::Dim),
-                    ]
-                })
-                .collect(),
-        ));
+    ));
+    b.extend(plan(&p.plan, l));
+    b.extend(notes(&ui.heading_requirements, &p.requirements, l));
+    b.extend(notes(&ui.heading_notes, &p.notes, l));
+    b
+}
+
+fn unbind_qq(p: &UnbindQqParts, l: &Labels) -> Vec<Block> {
+    let ui = l.ui;
+    let src = |list: &[&str]| Span::new(sources(list), Tone::Dim);
+    // The plan here is what to clear before unbinding; the unbinding itself follows.
+    let mut b = if p.plan.is_empty() {
+        vec![]
+    } else {
+        plan(&p.plan, l)
+    };
+
+    b.push(Block::Heading(l.t(&ui.heading_path).to_string()));
+    if p.platform.is_none() {
+        b.push(Block::Line(vec![Span::new(
+            l.t(&ui.platform_unknown),
+            Tone::Warn,
+        )]));
     }
+    b.push(Block::Bullets(
+        p.path
+            .iter()
+            .map(|x| {
+                vec![
+                    Span::new(format!("{}: ", l.platform(x.platform)), Tone::Strong),
+                    Span::plain(format!("{}{}", x.path, l.disputed(&x.conflicts))),
+                    Span::new(format!("  [{}]", sources(&x.sources)), Tone::Dim),
+                ]
+            })
+            .collect(),
+    ));
+
+    let v = &p.verification;
+    b.push(Block::Heading(
+        l.t(&ui.heading_verification)
+            .replace("{scenario}", v.scenario_title),
+    ));
+    if !v.certain {
+        b.push(Block::Line(vec![Span::new(
+            l.t(&ui.scenario_uncertain)
+                .replace("{fields}", &v.missing.join(", ")),
+            Tone::Warn,
+        )]));
+    }
+    let rows = v
+        .platforms
+        .iter()
+        .map(|x| {
+            let needs = match x.unsupported_note {
+                Some(n) => Span::new(n, Tone::Bad),
+                None => Span::plain(format!(
+                    "{}{}",
+                    x.requires.join(" + "),
+                    l.disputed(&x.conflicts)
+                )),
+            };
+            vec![Span::plain(l.platform(x.platform)), needs, src(&x.sources)]
+        })
+        .collect();
+    b.push(table(
+        l,
+        &[&ui.col_platform, &ui.col_requires, &ui.col_sources],
+        rows,
+    ));
+
+    b.push(Block::Heading(l.t(&ui.heading_impacts).to_string()));
+    let rows = p
+        .impacts
+        .iter()
+        .map(|i| {
+            let status = match i.status {
+                ImpactStatus::Affected => Span::new(l.t(&ui.impact_affected), Tone::Warn),
+                ImpactStatus::NotAffected => Span::new(l.t(&ui.impact_not_affected), Tone::Good),
+                ImpactStatus::Unknown => Span::new(
+                    l.t(&ui.missing_fields)
+                        .replace("{fields}", &i.missing.join(", ")),
+                    Tone::Warn,
+                ),
+            };
+            vec![
+                status,
+                Span::plain(i.area),
+                Span::plain(i.effect),
+                src(&i.sources),
+            ]
+        })
+        .collect();
+    b.push(table(
+        l,
+        &[
+            &ui.col_status,
+            &ui.col_area,
+            &ui.col_effect,
+            &ui.col_sources,
+        ],
+        rows,
+    ));
+
+    b.push(Block::Heading(l.t(&ui.heading_risks).to_string()));
+    let rows = p
+        .risks
+        .iter()
+        .flat_map(|r| {
+            r.ratings.iter().map(|x| {
+                let tone = match x.level {
+                    Level::High => Tone::Bad,
+                    Level::Medium => Tone::Warn,
+                    Level::Low => Tone::Good,
+                };
+                vec![
+                    Span::plain(l.platform(r.platform)),
+                    Span::plain(x.title),
+                    Span::new(l.level(x.level), tone),
+                    Span::plain(x.reason),
+                    src(&r.sources),
+                ]
+            })
+        })
+        .collect();
+    b.push(table(
+        l,
+        &[
+            &ui.col_platform,
+            &ui.col_risk,
+            &ui.col_level,
+            &ui.col_reason,
+            &ui.col_sources,
+        ],
+        rows,
+    ));
+    b.push(Block::Bullets(
+        p.risks
+            .iter()
+            .map(|r| {
+                vec![
+                    Span::new(format!("{}: ", l.platform(r.platform)), Tone::Strong),
+                    Span::plain(format!("{}{}", r.advice, l.disputed(&r.conflicts))),
+                ]
+            })
+            .collect(),
+    ));
+
+    b.push(Block::Heading(l.t(&ui.heading_alternatives).to_string()));
+    let rated = |r: &crate::tasks::result::RatedView| {
+        Span::plain(format!("{}: {}", l.level(r.level), r.text))
+    };
+    let rows = p
+        .alternatives
+        .iter()
+        .map(|a| {
+            vec![
+                Span::plain(format!("{}\n{}", a.title, a.note)),
+                rated(&a.cost),
+                rated(&a.security_risk),
+                rated(&a.function),
+                src(&a.sources),
+            ]
+        })
+        .collect();
+    b.push(table(
+        l,
+        &[
+            &ui.col_alternative,
+            &ui.col_cost,
+            &ui.col_security,
+            &ui.col_function,
+            &ui.col_sources,
+        ],
+        rows,
+    ));
+
+    if !p.playbooks.is_empty() {
+        b.push(Block::Heading(l.t(&ui.heading_playbooks).to_string()));
+    }
+    for pb in &p.playbooks {
+        let mut line = vec![Span::new(format!("{} ({})", pb.title, pb.id), Tone::Strong)];
+        if pb.applies.is_none() {
+            line.push(Span::new(
+                format!(
+                    " — {}",
+                    l.t(&ui.may_apply)
+                        .replace("{fields}", &pb.missing.join(", "))
+                ),
+                Tone::Warn,
+            ));
+        }
+        line.push(Span::new(
+            format!("  [{}]", sources(&pb.sources)),
+            Tone::Dim,
+        ));
+        b.push(Block::Line(line));
+        b.push(Block::Bullets(
+            pb.steps.iter().map(|s| vec![Span::plain(*s)]).collect(),
+        ));
+        b.push(Block::Line(vec![Span::new(
+            format!("{}: {}", l.t(&ui.caution), pb.caution),
+            Tone::Warn,
+        )]));
+    }
+    b.extend(notes(&ui.heading_aftercare, &p.aftercare, l));
+    b.extend(notes(&ui.heading_notes, &p.notes, l));
     b
 }
 
@@ -302,19 +623,40 @@ fn conflicts(r: &TaskResult, l: &Labels) -> Vec<Block> {
             all.insert(x.id, x);
         }
     }
-    match &r.parts {
-        Parts::Deactivate(p) => {
-            for x in p
-                .timeline
-                .iter()
-                .flat_map(|e| &e.conflicts)
-                .chain(&p.procedure.conflicts)
-                .chain(p.notes.iter().flat_map(|n| &n.conflicts))
-            {
-                all.insert(x.id, x);
-            }
-        }
-    }
+    let shown: Vec<&ConflictView> = match &r.parts {
+        Parts::Deactivate(p) => p
+            .timeline
+            .iter()
+            .flat_map(|e| &e.conflicts)
+            .chain(&p.procedure.conflicts)
+            .chain(p.notes.iter().flat_map(|n| &n.conflicts))
+            .collect(),
+        Parts::Realname(p) => p
+            .methods
+            .iter()
+            .flat_map(|m| &m.conflicts)
+            .chain(
+                p.requirements
+                    .iter()
+                    .chain(&p.notes)
+                    .flat_map(|n| &n.conflicts),
+            )
+            .collect(),
+        Parts::UnbindQq(p) => p
+            .path
+            .iter()
+            .flat_map(|x| &x.conflicts)
+            .chain(p.verification.platforms.iter().flat_map(|x| &x.conflicts))
+            .chain(p.risks.iter().flat_map(|x| &x.conflicts))
+            .chain(
+                p.aftercare
+                    .iter()
+                    .chain(&p.notes)
+                    .flat_map(|n| &n.conflicts),
+            )
+            .collect(),
+    };
+    all.extend(shown.into_iter().map(|x| (x.id, x)));
     if all.is_empty() {
         return vec![];
     }

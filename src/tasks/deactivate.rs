@@ -7,26 +7,13 @@ use super::result::{DeactivateParts, EventView, Parts, ProcedureView, StepView};
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::timeline::{self, DatedEvent};
-use crate::engine::{checks, planner, verdict, Env, Truth, Verdict};
+use crate::engine::{checks, Env, Truth};
 use crate::knowledge::{Knowledge, TaskId};
 use crate::lang::Lang;
 
 pub fn evaluate(ctx: &Context, env: &Env<'_>) -> Evaluation {
-    let kb = ctx.kb;
-    let outcomes = checks::evaluate_task(kb, TaskId::Deactivate, env);
-    let verdict = Verdict::of(&outcomes, Truth::True);
-    let plan = planner::build(
-        kb,
-        &outcomes,
-        env,
-        &ctx.calendar,
-        verdict::provisional(&outcomes, Truth::True),
-    );
-    Evaluation {
-        outcomes,
-        verdict,
-        plan,
-    }
+    let outcomes = checks::evaluate_task(ctx.kb, TaskId::Deactivate, env);
+    Evaluation::new(ctx, env, outcomes, Truth::True)
 }
 
 pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, lang: Lang) -> Parts {
@@ -37,12 +24,7 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, lang: Lang) -> Par
         .map(|e| event(kb, e, lang))
         .collect();
     Parts::Deactivate(DeactivateParts {
-        plan: eval
-            .plan
-            .actions
-            .iter()
-            .map(|a| views::action(kb, env.profile, a, lang))
-            .collect(),
+        plan: views::plan(kb, env.profile, &eval.plan, lang),
         ready_on: eval.plan.ready_on,
         procedure: procedure(kb, env, lang),
         timeline,

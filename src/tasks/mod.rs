@@ -2,13 +2,16 @@
 //! (cheap, no texts), then build the full result in the requested language.
 
 pub mod deactivate;
+pub mod realname;
 pub mod result;
+pub mod unbind_qq;
 pub mod views;
 
 use jiff::civil::Date;
 
-use crate::engine::{Calendar, CheckOutcome, Env, Plan, Severity, Status, Verdict};
-use crate::knowledge::{Knowledge, TaskId};
+use crate::engine::{planner, verdict};
+use crate::engine::{Calendar, CheckOutcome, Env, Plan, Severity, Status, Truth, Verdict};
+use crate::knowledge::{Goal, Knowledge, TaskId};
 use crate::lang::Lang;
 use crate::profile::model::Profile;
 use result::{ResultSummary, TaskResult, SCHEMA_VERSION};
@@ -28,16 +31,45 @@ pub struct Evaluation {
     pub plan: Plan,
 }
 
+impl Evaluation {
+    /// The verdict and the dated plan for `outcomes`; `applies` says whether the task has
+    /// anything to do. A task that does not apply plans nothing.
+    pub fn new(
+        ctx: &Context,
+        env: &Env<'_>,
+        outcomes: Vec<CheckOutcome>,
+        applies: Truth,
+    ) -> Evaluation {
+        let verdict = Verdict::of(&outcomes, applies);
+        let planned: &[CheckOutcome] = if applies == Truth::False {
+            &[]
+        } else {
+            &outcomes
+        };
+        let provisional = verdict::provisional(&outcomes, applies);
+        let plan = planner::build(ctx.kb, planned, env, &ctx.calendar, provisional);
+        Evaluation {
+            outcomes,
+            verdict,
+            plan,
+        }
+    }
+}
+
 /// A task subcommand with its own options.
 #[derive(Debug, Clone)]
 pub enum Task {
     Deactivate,
+    Realname { goal: Goal },
+    UnbindQq,
 }
 
 impl Task {
     pub fn id(&self) -> TaskId {
         match self {
             Task::Deactivate => TaskId::Deactivate,
+            Task::Realname { .. } => TaskId::Realname,
+            Task::UnbindQq => TaskId::UnbindQq,
         }
     }
 
@@ -49,6 +81,8 @@ impl Task {
         };
         match self {
             Task::Deactivate => deactivate::evaluate(ctx, &env),
+            Task::Realname { goal } => realname::evaluate(ctx, &env, *goal),
+            Task::UnbindQq => unbind_qq::evaluate(ctx, &env),
         }
     }
 
@@ -68,6 +102,8 @@ impl Task {
         };
         let parts = match self {
             Task::Deactivate => deactivate::parts(ctx, &env, eval, lang),
+            Task::Realname { goal } => realname::parts(ctx, &env, eval, *goal, lang),
+            Task::UnbindQq => unbind_qq::parts(ctx, &env, eval, lang),
         };
         TaskResult {
             schema_version: SCHEMA_VERSION,

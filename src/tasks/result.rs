@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::engine::{ReadyOn, Status, Verdict, Window};
-use crate::knowledge::{Severity, SourceKind, TaskId};
+use crate::knowledge::{Goal, Level, Scenario, Severity, SourceKind, TaskId};
 use crate::profile::model::Platform;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -120,11 +120,166 @@ pub struct DeactivateParts {
     pub notes: Vec<NoteView>,
 }
 
+/// One way to remove or replace the real name, judged for the profile.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct MethodView {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// `null` when it depends on fields the profile leaves unknown.
+    pub applicable: Option<bool>,
+    /// Failed blockers that stop this method.
+    pub blocked_by: Vec<&'static str>,
+    /// Blockers of this method whose status is unknown.
+    pub unknown: Vec<&'static str>,
+    pub achieves_goal: bool,
+    pub duration: &'static str,
+    /// What happens to the data.
+    pub data: &'static str,
+    pub function_impact: &'static str,
+    pub recoverable: bool,
+    pub recovery: &'static str,
+    pub path: &'static str,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RealnameParts {
+    pub goal: Goal,
+    pub goal_title: &'static str,
+    /// All methods, gentlest first.
+    pub methods: Vec<MethodView>,
+    /// The gentlest applicable method that achieves the goal.
+    pub recommended: Option<&'static str>,
+    pub plan: Vec<ActionView>,
+    pub ready_on: Option<ReadyOn>,
+    /// Documents the recommended method needs.
+    pub requirements: Vec<NoteView>,
+    pub notes: Vec<NoteView>,
+}
+
+/// Where to unbind on one platform.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PathView {
+    pub platform: Platform,
+    pub path: &'static str,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct VerificationView {
+    pub scenario: Scenario,
+    pub scenario_title: &'static str,
+    /// False when an unknown field could change the scenario (the stricter one is shown).
+    pub certain: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<&'static str>,
+    /// The profile's platform, or every platform when it is unknown.
+    pub platforms: Vec<PlatformVerificationView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PlatformVerificationView {
+    pub platform: Platform,
+    pub supported: bool,
+    pub requires: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unsupported_note: Option<&'static str>,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImpactStatus {
+    Affected,
+    NotAffected,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ImpactView {
+    pub id: &'static str,
+    pub area: &'static str,
+    pub status: ImpactStatus,
+    pub effect: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<&'static str>,
+    pub sources: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RatingView {
+    pub risk: &'static str,
+    pub title: &'static str,
+    pub level: Level,
+    pub reason: &'static str,
+}
+
+/// The risks of unbinding on one platform, with the advice for it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RiskView {
+    pub platform: Platform,
+    pub ratings: Vec<RatingView>,
+    pub advice: &'static str,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RatedView {
+    pub level: Level,
+    pub text: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AlternativeView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub cost: RatedView,
+    pub security_risk: RatedView,
+    pub function: RatedView,
+    pub note: &'static str,
+    pub sources: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct PlaybookView {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// `null` when it may apply (its trigger depends on unknown fields).
+    pub applies: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<&'static str>,
+    pub steps: Vec<&'static str>,
+    pub caution: &'static str,
+    pub sources: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct UnbindQqParts {
+    pub plan: Vec<ActionView>,
+    pub ready_on: Option<ReadyOn>,
+    /// The profile's platform; `null` when unknown (then every platform is listed).
+    pub platform: Option<Platform>,
+    pub path: Vec<PathView>,
+    pub verification: VerificationView,
+    pub impacts: Vec<ImpactView>,
+    pub risks: Vec<RiskView>,
+    pub alternatives: Vec<AlternativeView>,
+    pub playbooks: Vec<PlaybookView>,
+    pub aftercare: Vec<NoteView>,
+    pub notes: Vec<NoteView>,
+}
+
 /// The parts that differ per task.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Parts {
     Deactivate(DeactivateParts),
+    Realname(RealnameParts),
+    UnbindQq(UnbindQqParts),
 }
 
 /// The full result of a task for one profile.

@@ -1,7 +1,7 @@
 //! Building the text-bearing views of results from knowledge records. Shared by every task.
 
 use super::result::{ActionView, CheckView, ConflictValueView, ConflictView, NoteView, SourceRef};
-use crate::engine::{CheckOutcome, Env, PlannedAction, Truth};
+use crate::engine::{CheckOutcome, Env, Plan, PlannedAction, Truth};
 use crate::knowledge::{Knowledge, Note};
 use crate::lang::Lang;
 use crate::profile::field::ListField;
@@ -127,6 +127,14 @@ pub fn action(
         note,
         sources,
     }
+}
+
+/// Every action of a plan, with its texts.
+pub fn plan(kb: &'static Knowledge, profile: &Profile, plan: &Plan, lang: Lang) -> Vec<ActionView> {
+    plan.actions
+        .iter()
+        .map(|a| action(kb, profile, a, lang))
+        .collect()
 }
 
 /// Notes whose condition holds or may hold for the profile.

@@ -73,3 +73,102 @@ pub fn check<'a>(result: &'a Value, id: &str) -> &'a Value {
 pub fn example(name: &str) -> String {
     format!("{}/data/examples/{name}", env!("CARGO_MANIFEST_DIR"))
 }
+
+/// A task subcommand (`realname`, `unbind-qq`…) on flags alone, as JSON, starting 2026-11-23.
+pub fn task_json(command: &str, args: &[&str]) -> (Value, i32) {
+    let mut a = vec![command, "--json", "--start", "2026-11-23"];
+    a.extend_from_slice(args);
+    let o = run(&a);
+    (o.json(), o.code)
+}
+
+/// The ids of a JSON array of records.
+pub fn ids(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list}"))
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect()
+}
+
+/// The result with every piece of prose set to null: what must not change with `--lang`.
+pub fn without_prose(mut v: Value) -> Value {
+    const PROSE: &[&str] = &[
+        "title",
+        "detail",
+        "remedy",
+        "subject",
+        "value",
+        "resolution",
+        "text",
+        "path",
+        "note",
+        "unsupported_note",
+        "goal_title",
+        "duration",
+        "data",
+        "function_impact",
+        "recovery",
+        "scenario_title",
+        "requires",
+        "area",
+        "effect",
+        "reason",
+        "advice",
+        "steps",
+        "caution",
+    ];
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m.iter_mut() {
+                    let prose = x.is_string()
+                        || x.as_array().is_some_and(|a| a.iter().all(Value::is_string));
+                    if PROSE.contains(&k.as_str()) && prose {
+                        *x = Value::Null;
+                    } else {
+                        strip(x);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut v);
+    v
+}
+
+/// The JSON result of `args` in Chinese and in English differs in its prose only.
+pub fn assert_only_prose_changes_with_lang(args: &[&str]) {
+    let json = |lang| run(&[args, &["--json", "--lang", lang][..]].concat()).json();
+    let (zh, en) = (json("zh"), json("en"));
+    assert_ne!(zh, en, "{args:?}: texts differ");
+    assert_eq!(without_prose(zh), without_prose(en), "{args:?}");
+}
+
+/// A check, flags that make it fail, flags that make it pass.
+pub type CheckCase = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Every check is unknown (naming what is missing) in `empty`, fails and passes with its flags.
+pub fn assert_check_cases(empty: &Value, cases: &[CheckCase], run: impl Fn(&[&str]) -> Value) {
+    for (id, fail, pass) in cases {
+        let c = check(empty, id);
+        assert_eq!(c["status"], "unknown", "{id} with nothing known");
+        assert!(!c["missing"].as_array().unwrap().is_empty(), "{id}");
+        assert_eq!(
+            check(&run(fail), id)["status"],
+            "fail",
+            "{id} with {fail:?}"
+        );
+        assert_eq!(
+            check(&run(pass), id)["status"],
+            "pass",
+            "{id} with {pass:?}"
+        );
+    }
+}
