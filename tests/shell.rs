@@ -151,3 +151,55 @@ fn every_flag_is_documented() {
         }
     }
 }
+
+#[test]
+fn tables_fit_the_width_and_align_chinese_by_display_width() {
+    use unicode_width::UnicodeWidthStr;
+    for (lang, cols) in [("en", 60usize), ("zh", 60), ("zh", 100)] {
+        let o = wx()
+            .args([
+                "deactivate",
+                "--start",
+                "2026-11-23",
+                "--color",
+                "never",
+                "--lang",
+                lang,
+                "--state",
+            ])
+            .arg(example("many-cards.json"))
+            .env("COLUMNS", cols.to_string())
+            .output()
+            .unwrap();
+        let text = String::from_utf8(o.stdout).unwrap();
+        let table_lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.starts_with('│') || l.starts_with('┌'))
+            .collect();
+        assert!(!table_lines.is_empty());
+        for l in &table_lines {
+            assert!(
+                l.width() <= cols,
+                "{lang}: {} columns > {cols}: {l}",
+                l.width()
+            );
+        }
+        // Every row of a table has the same display width: the borders line up.
+        let mut widths: Vec<usize> = Vec::new();
+        for block in text.split("\n\n") {
+            let rows: Vec<usize> = block
+                .lines()
+                .filter(|l| l.starts_with('│'))
+                .map(|l| l.width())
+                .collect();
+            if let Some(first) = rows.first() {
+                assert!(
+                    rows.iter().all(|w| w == first),
+                    "{lang}: ragged table {rows:?}"
+                );
+                widths.push(*first);
+            }
+        }
+        assert!(!widths.is_empty());
+    }
+}
