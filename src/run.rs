@@ -14,7 +14,7 @@ use crate::tasks::result::{CheckCount, Summary};
 use crate::tasks::{Context, Task};
 
 /// Profiles handed to the workers at a time.
-const CHUNK: usize = 2048;
+const CHUNK: usize = 512;
 /// How many failing checks the summary lists.
 const TOP_FAILED: usize = 5;
 

@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::error::ProfileError;
 use super::parse::complete_value;
@@ -16,8 +17,8 @@ use super::parse::complete_value;
 pub struct RawRecord {
     /// `path`, `path:LINE` or `path#INDEX`.
     pub source: String,
-    /// The file, for diagnostics.
-    pub path: String,
+    /// The file, for diagnostics (shared by all its records).
+    pub path: Arc<str>,
     /// Where `bytes` start in the file (1-based), to place parse errors.
     pub line: u64,
     pub column: u64,
@@ -43,7 +44,7 @@ pub struct Inputs {
 }
 
 struct Stream {
-    path: String,
+    path: Arc<str>,
     reader: Reader,
     shape: Shape,
     line: u64,
@@ -103,7 +104,7 @@ impl Inputs {
         let fail = |e: String| {
             Box::new(RawRecord {
                 source: display.clone(),
-                path: display.clone(),
+                path: display.as_str().into(),
                 line: 1,
                 column: 1,
                 payload: Err(ProfileError::io(e)),
@@ -127,7 +128,7 @@ impl Inputs {
             }
         };
         Ok(Stream {
-            path: display,
+            path: display.into(),
             reader,
             shape,
             line: 0,
@@ -144,7 +145,7 @@ impl Inputs {
         let entries = std::fs::read_dir(dir).map_err(|e| {
             Box::new(RawRecord {
                 source: display.clone(),
-                path: display.clone(),
+                path: display.as_str().into(),
                 line: 1,
                 column: 1,
                 payload: Err(ProfileError::io(format!(
@@ -162,7 +163,7 @@ impl Inputs {
         if files.is_empty() {
             return Err(Box::new(RawRecord {
                 source: display.clone(),
-                path: display,
+                path: display.into(),
                 line: 1,
                 column: 1,
                 payload: Err(ProfileError::empty(
@@ -263,7 +264,7 @@ impl Iterator for Inputs {
                 self.current = None;
                 if empty {
                     return Some(RawRecord {
-                        source: path.clone(),
+                        source: path.to_string(),
                         path,
                         line: 1,
                         column: 1,
@@ -318,7 +319,7 @@ impl Stream {
                     Ok(_) => Ok(buf),
                     Err(e) => Err(ProfileError::io(io_text(&e))),
                 };
-                Some(self.record(self.path.clone(), 1, 1, payload))
+                Some(self.record(self.path.to_string(), 1, 1, payload))
             }
             Shape::Lines => loop {
                 let mut buf = Vec::new();
