@@ -1,7 +1,6 @@
 //! Running a task over every profile: read a chunk, check it on all cores while the next
 //! chunk is read, write the results in input order. Memory holds two chunks at most.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 use rayon::prelude::*;
@@ -152,10 +151,11 @@ impl Run<'_> {
     }
 }
 
+/// Counts kept while writing, on one thread: per verdict, and per failed check (by index).
 #[derive(Default)]
 struct Tally {
     summary: Summary,
-    failed: HashMap<usize, u64>,
+    failed: Vec<u64>,
 }
 
 impl Tally {
@@ -176,7 +176,10 @@ impl Tally {
             None => s.errors += 1,
         }
         for c in done.failed {
-            *self.failed.entry(c).or_default() += 1;
+            if self.failed.len() <= c {
+                self.failed.resize(c + 1, 0);
+            }
+            self.failed[c] += 1;
         }
         if let Some(d) = done.diagnostic {
             // Diagnostics must not get lost, but a closed stderr is no reason to stop.
@@ -186,7 +189,12 @@ impl Tally {
     }
 
     fn summary(mut self, ctx: &Context) -> Summary {
-        let mut top: Vec<(usize, u64)> = self.failed.into_iter().collect();
+        let mut top: Vec<(usize, u64)> = self
+            .failed
+            .into_iter()
+            .enumerate()
+            .filter(|(_, n)| *n > 0)
+            .collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         self.summary.top_failed = top
             .into_iter()
