@@ -37,6 +37,9 @@ _wxacct() {
             wxacct,schema)
                 cmd="wxacct__subcmd__schema"
                 ;;
+            wxacct,troubleshoot)
+                cmd="wxacct__subcmd__troubleshoot"
+                ;;
             wxacct,unbind-qq)
                 cmd="wxacct__subcmd__unbind__subcmd__qq"
                 ;;
@@ -61,6 +64,9 @@ _wxacct() {
             wxacct__subcmd__help,schema)
                 cmd="wxacct__subcmd__help__subcmd__schema"
                 ;;
+            wxacct__subcmd__help,troubleshoot)
+                cmd="wxacct__subcmd__help__subcmd__troubleshoot"
+                ;;
             wxacct__subcmd__help,unbind-qq)
                 cmd="wxacct__subcmd__help__subcmd__unbind__subcmd__qq"
                 ;;
@@ -71,7 +77,7 @@ _wxacct() {
 
     case "${cmd}" in
         wxacct)
-            opts="-h -V --help --version deactivate realname unbind-qq explain schema completions man help"
+            opts="-h -V --help --version deactivate realname unbind-qq troubleshoot explain schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -219,7 +225,7 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__help)
-            opts="deactivate realname unbind-qq explain schema completions man help"
+            opts="deactivate realname unbind-qq troubleshoot explain schema completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,6 +323,20 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxacct__subcmd__help__subcmd__troubleshoot)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -471,6 +491,112 @@ _wxacct() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        wxacct__subcmd__troubleshoot)
+            opts="-h -V --symptom --list-symptoms --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --symptom)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -W "android ios web" -- "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -W "mainland hk-mo-tw southeast-asia europe-us other" -- "${cur}"))
+                    return 0
+                    ;;
+                --balance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --licaitong)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --licaitong-locked-until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pay-score)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --auto-deductions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cards)
+                    COMPREPLY=($(compgen -W "debit credit overseas none" -- "${cur}"))
+                    return 0
+                    ;;
+                --devices)
+                    COMPREPLY=($(compgen -W "web windows mac pad watch iot none" -- "${cur}"))
+                    return 0
+                    ;;
+                --teen-mode)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --legal-hold)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "normal restricted frozen banned" -- "${cur}"))
+                    return 0
+                    ;;
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json jsonl markdown junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --start)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --holiday)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-on)
+                    COMPREPLY=($(compgen -W "blocked incomplete never" -- "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --detail)
+                    COMPREPLY=($(compgen -W "summary full" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -5,7 +5,9 @@ use std::io::{self, IsTerminal, Write};
 use jiff::civil::Date;
 use serde_json::{json, Value};
 
-use crate::cli::{Cli, ColorChoice, Command, Detail, Format, OutputArgs, ProfileArgs, TaskArgs};
+use crate::cli::{
+    Cli, ColorChoice, Command, Detail, Format, OutputArgs, ProfileArgs, TaskArgs, TroubleshootArgs,
+};
 use crate::engine::{Calendar, FailOn};
 use crate::knowledge::Knowledge;
 use crate::lang::Lang;
@@ -14,7 +16,7 @@ use crate::profile::Overrides;
 use crate::render::{self, Look};
 use crate::run::Run;
 use crate::tasks::result::Summary;
-use crate::tasks::{Context, Task};
+use crate::tasks::{self, Context, Task};
 use crate::{explain, generate};
 
 /// How the program ends.
@@ -107,6 +109,7 @@ pub fn main(cli: Cli) -> Exit {
         Command::Deactivate(args) => task(Task::Deactivate, &args),
         Command::Realname(args) => task(Task::Realname { goal: args.goal }, &args.task),
         Command::UnbindQq(args) => task(Task::UnbindQq, &args),
+        Command::Troubleshoot(args) => troubleshoot(&args),
         Command::Explain(args) => explain::run(&args).map(|()| Exit::Ok),
         Command::Schema(args) => generate::schema(args.kind).map(|()| Exit::Ok),
         Command::Completions(args) => generate::completions(args.shell).map(|()| Exit::Ok),
@@ -203,6 +206,23 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     let summary = run.execute(inputs, report.as_mut(), &mut out, &mut err)?;
     out.flush()?;
     Ok(exit_code(&summary, o.fail_on))
+}
+
+/// `troubleshoot`: the symptom list, or the task for the symptoms asked about.
+fn troubleshoot(args: &TroubleshootArgs) -> Result<Exit, Failure> {
+    let kb = Knowledge::get();
+    let o = &args.task.output;
+    if args.list_symptoms {
+        let as_json = o.json || o.format == Some(Format::Json);
+        print(&tasks::troubleshoot::symptom_list(
+            kb,
+            lang(o.lang),
+            as_json,
+        ))?;
+        return Ok(Exit::Ok);
+    }
+    let symptoms = tasks::troubleshoot::symptom_indices(kb, &args.symptom).map_err(UsageError)?;
+    task(Task::Troubleshoot { symptoms }, &args.task)
 }
 
 /// 2 when any profile was unreadable or invalid; else 1 when any verdict fails `--fail-on`.

@@ -60,6 +60,27 @@ pub enum Command {
   wxacct unbind-qq --state profiles.jsonl --format jsonl --fail-on blocked")]
     UnbindQq(TaskArgs),
 
+    /// Explain why a deletion, real-name removal or QQ unbinding failed: ranked causes
+    #[command(
+        long_about = "Explain why a deletion, real-name removal or QQ unbinding failed: the known \
+causes of each symptom, ranked, each judged for the profile by the same checks the planning \
+subcommands run: likely (the profile shows it), unknown (the profile leaves it open, or no field \
+can tell) or ruled out.
+
+With --symptom, every cause of those symptoms is listed. Without it, every cause the profile \
+shows: the likely and the unknown ones, across all symptoms (ruled-out ones are left out). \
+Causes rank likely, then unknown, then ruled out; then by the share of failures the sources put \
+on them, highest first; then by id. The verdict comes from the checks behind the listed causes, \
+as in the other subcommands (blocked: one of them fails; incomplete: one is unknown); \
+not-applicable when the profile rules out every listed cause.",
+        after_help = "Examples:
+  wxacct troubleshoot --list-symptoms --lang zh
+  wxacct troubleshoot --symptom deactivate-failed --devices web --start 2026-11-23
+  wxacct troubleshoot --symptom button-greyed --symptom other-active-session --state me.json --json
+  wxacct troubleshoot --state profiles.jsonl --format jsonl"
+    )]
+    Troubleshoot(TroubleshootArgs),
+
     /// Explain a record by id: check, method, playbook, conflict, source… (no id: list all)
     #[command(after_help = "Examples:
   wxacct explain
@@ -92,6 +113,21 @@ pub struct TaskArgs {
     pub profile: ProfileArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct TroubleshootArgs {
+    /// A symptom to explain, by id (see --list-symptoms). Repeatable. Without it: every cause
+    /// the profile shows, across all symptoms
+    #[arg(long, value_name = "ID", help_heading = "Symptom")]
+    pub symptom: Vec<String>,
+
+    /// Print every symptom id with a one-line description, and exit
+    #[arg(long, help_heading = "Symptom")]
+    pub list_symptoms: bool,
+
+    #[command(flatten)]
+    pub task: TaskArgs,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -15,6 +15,18 @@ pub struct Entry {
     pub title: String,
     pub sources: Vec<String>,
     pub full: Value,
+    /// A second line in the list of all records (a conflict's values side by side).
+    pub detail: Option<String>,
+}
+
+/// A conflict's values side by side on one line: `value [sources] · value [sources]`.
+fn side_by_side(c: &ConflictDef, lang: Lang) -> String {
+    let values: Vec<String> = c
+        .values
+        .iter()
+        .map(|v| format!("{} [{}]", v.value.get(lang), v.sources.join(", ")))
+        .collect();
+    values.join("  ·  ")
 }
 
 fn conflict_json(c: &ConflictDef, lang: Lang) -> Value {
@@ -65,6 +77,7 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             sources: vec![],
             full: json!({ "id": s.id, "kind": s.kind, "title": t(&s.title), "file": s.file, "published": s.published,
                           "tested_on": s.tested_on, "sections": s.sections }),
+            detail: None,
         });
     }
     for c in &kb.checks {
@@ -77,6 +90,7 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
                           "severity_when": c.severity_when.iter().map(|r| json!({"when": r.when.1, "severity": r.severity})).collect::<Vec<_>>(),
                           "self_service": c.self_service, "action": c.action, "title": t(&c.title), "detail": t(&c.detail),
                           "remedy": t(&c.remedy), "sources": c.sources, "conflicts": conflicts(kb, &c.conflicts, lang) }),
+            detail: None,
         });
     }
     for a in &kb.actions {
@@ -86,7 +100,9 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             title: t(&a.title),
             sources: a.sources.clone(),
             full: json!({ "id": a.id, "title": t(&a.title), "path": a.path.as_ref().map(t), "duration": duration(&a.duration),
-                          "first": a.first, "per_item": a.per_item.as_ref().map(|p| p.list.path()), "sources": a.sources }),
+                          "first": a.first, "per_item": a.per_item.as_ref().map(|p| p.list.path()), "sources": a.sources,
+                          "conflicts": conflicts(kb, &a.conflicts, lang) }),
+            detail: None,
         });
     }
     for l in &kb.card_limits {
@@ -97,6 +113,7 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             sources: l.sources.clone(),
             full: json!({ "kind": l.kind, "per_period": l.per_period, "period_days": l.period_days,
                           "condition": t(&l.condition), "sources": l.sources }),
+            detail: None,
         });
     }
     for e in &kb.events {
@@ -108,6 +125,7 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             full: json!({ "id": e.id, "after": format!("{:?}", e.after).to_lowercase(), "title": t(&e.title),
                           "after_when": e.after_when.iter().map(|r| json!({"when": r.when.1, "after": format!("{:?}", r.after).to_lowercase(), "sources": r.sources})).collect::<Vec<_>>(),
                           "sources": e.sources, "conflicts": conflicts(kb, &e.conflicts, lang) }),
+            detail: None,
         });
     }
     let note = |kind: &'static str, n: &Note| {
@@ -123,21 +141,45 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
     out.extend(requirements.map(|n| note("requirement", n)));
     out.extend(unbind_qq(kb, lang));
     out.extend(q.aftercare.iter().map(|n| note("aftercare-step", n)));
+    out.extend(troubleshoot(kb, lang));
     for c in &kb.conflicts {
         let sources = c
             .values
             .iter()
             .flat_map(|v| v.sources.iter().cloned())
             .collect();
+        let mut full = conflict_json(c, lang);
+        full["shown_with"] = json!(kb.conflict_users(&c.id));
         out.push(Entry {
             kind: "conflict",
             id: c.id.clone(),
             title: t(&c.subject),
             sources,
-            full: conflict_json(c, lang),
+            full,
+            detail: Some(side_by_side(c, lang)),
         });
     }
     out
+}
+
+/// The symptoms and causes of `troubleshoot`.
+fn troubleshoot(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
+    let t = |x: &Text| x.get(lang).to_string();
+    let ts = &kb.troubleshoot;
+    let symptoms = ts.symptoms.iter().map(|s| {
+        let causes = ts.cause_ids(&s.id);
+        let full =
+            json!({ "id": s.id, "title": t(&s.title), "causes": causes, "sources": s.sources });
+        Entry::new("symptom", s.id.clone(), t(&s.title), &s.sources, full)
+    });
+    let causes = ts.causes.iter().map(|c| {
+        let checks: Vec<&String> = c.checks.iter().map(|&i| &kb.checks[i].id).collect();
+        let full = json!({ "id": c.id, "symptom": c.symptom, "share_percent": c.share_percent,
+                           "when": c.when.as_ref().map(|w| &w.1), "checks": checks, "title": t(&c.title),
+                           "remedy": t(&c.remedy), "sources": c.sources, "conflicts": conflicts(kb, &c.conflicts, lang) });
+        Entry::new("cause", c.id.clone(), t(&c.title), &c.sources, full)
+    });
+    symptoms.chain(causes).collect()
 }
 
 impl Entry {
@@ -154,6 +196,7 @@ impl Entry {
             title,
             sources: sources.to_vec(),
             full,
+            detail: None,
         }
     }
 }
@@ -229,7 +272,8 @@ fn unbind_qq(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             Affected::Never => json!("never"),
             Affected::When(c) => json!({ "when": c.1 }),
         };
-        let full = json!({ "id": i.id, "area": t(&i.area), "affected": affected, "effect": t(&i.effect), "sources": i.sources });
+        let full = json!({ "id": i.id, "area": t(&i.area), "affected": affected, "effect": t(&i.effect), "sources": i.sources,
+                           "conflicts": conflicts(kb, &i.conflicts, lang) });
         out.push(Entry::new(
             "impact",
             i.id.clone(),
@@ -292,23 +336,46 @@ fn unbind_qq(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
     out
 }
 
+/// Where a field goes in the text of one record: what it is, then the details, then how
+/// wxacct settles a disagreement.
+fn field_rank(key: &str) -> u8 {
+    match key {
+        "title" | "subject" => 0,
+        "values" => 1,
+        "resolution" => 3,
+        "shown_with" => 4,
+        _ => 2,
+    }
+}
+
 fn text_one(e: &Entry) -> String {
     let mut s = format!("{} {}\n", e.kind, e.id);
     if let Value::Object(map) = &e.full {
-        for (k, v) in map {
-            if k == "id" || v.is_null() {
+        let mut fields: Vec<(&String, &Value)> = map.iter().collect();
+        fields.sort_by_key(|(k, _)| field_rank(k));
+        for (k, v) in fields {
+            if k == "id" || v.is_null() || v.as_array().is_some_and(Vec::is_empty) {
                 continue;
             }
             if k == "conflicts" || k == "values" {
+                let head = if k == "values" {
+                    "values, side by side"
+                } else {
+                    "conflicts"
+                };
+                s.push_str(&format!("  {head}:\n"));
                 for c in v.as_array().into_iter().flatten() {
-                    s.push_str(&format!("  {k}:\n"));
                     s.push_str(&conflict_text(c));
                 }
                 continue;
             }
-            let shown = match v {
-                Value::String(x) => x.clone(),
-                other => other.to_string(),
+            let words: Option<Vec<&str>> = v
+                .as_array()
+                .and_then(|a| a.iter().map(Value::as_str).collect());
+            let shown = match (v, words) {
+                (Value::String(x), _) => x.clone(),
+                (_, Some(words)) => words.join(", "),
+                (other, None) => other.to_string(),
             };
             s.push_str(&format!("  {k}: {shown}\n"));
         }
@@ -389,7 +456,21 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
                 } else {
                     format!("  [{}]", e.sources.join(", "))
                 };
-                s.push_str(&format!("  {:<34} {}{src}\n", e.id, e.title));
+                let disputed: Vec<&str> = e.full["conflicts"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c["id"].as_str())
+                    .collect();
+                let disputed = if disputed.is_empty() {
+                    String::new()
+                } else {
+                    format!("  ⚠ {}", disputed.join(", "))
+                };
+                s.push_str(&format!("  {:<34} {}{src}{disputed}\n", e.id, e.title));
+                if let Some(d) = &e.detail {
+                    s.push_str(&format!("  {:<34} {d}\n", ""));
+                }
             }
             print(&s)
         }

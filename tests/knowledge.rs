@@ -232,3 +232,178 @@ fn explain_ids_are_unique() {
         assert!(seen.insert(e.id.as_str()), "{} {} twice", e.kind, e.id);
     }
 }
+
+/// The header of the coverage table in docs/coverage.md.
+const COVERAGE_HEADER: &str = "| Section | What it says | Records that carry it |";
+
+/// The coverage table of docs/coverage.md: each source part with the records it names
+/// (between backticks in the last column).
+fn coverage_rows(doc: &str) -> Vec<(String, Vec<String>)> {
+    doc.lines()
+        .skip_while(|l| l.trim() != COVERAGE_HEADER)
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|line| {
+            // | part | what it says | records |  →  ["", part, what, records, ""]
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let records = cells
+                .get(3)
+                .map(|c| c.split('`').skip(1).step_by(2).map(String::from).collect())
+                .unwrap_or_default();
+            (cells.get(1).copied().unwrap_or("").to_string(), records)
+        })
+        .collect()
+}
+
+/// Everything wrong between the coverage table and the data, one line each.
+fn coverage_problems(kb: &Knowledge, doc: &str) -> Vec<String> {
+    let rows = coverage_rows(doc);
+    let citations = kb.citations();
+    let cites = |owner: &str, part: &str| citations.iter().any(|(o, c)| o == owner && *c == part);
+    let mut p = Vec::new();
+    for s in &kb.sources {
+        let parts: Vec<String> = if s.sections.is_empty() {
+            vec![s.id.clone()]
+        } else {
+            s.sections.iter().map(|x| format!("{}§{x}", s.id)).collect()
+        };
+        for part in parts.iter().filter(|x| !rows.iter().any(|(r, _)| r == *x)) {
+            p.push(format!("{part}: no row in docs/coverage.md"));
+        }
+    }
+    for (part, records) in &rows {
+        if !citations.iter().any(|(_, c)| c == part) {
+            p.push(format!(
+                "{part} is listed in docs/coverage.md but no record cites it"
+            ));
+        }
+        for r in records.iter().filter(|r| !cites(r, part)) {
+            p.push(format!(
+                "{part}: docs/coverage.md names `{r}`, which does not cite {part}"
+            ));
+        }
+    }
+    for (owner, c) in &citations {
+        if !kb.citation_exists(c) {
+            p.push(format!("{owner} cites {c}, which does not exist"));
+        }
+        let named = rows
+            .iter()
+            .any(|(part, rs)| part == c && rs.contains(owner));
+        if !named && kb.citation_exists(c) {
+            p.push(format!(
+                "{c}: `{owner}` cites it, but its row in docs/coverage.md does not name it"
+            ));
+        }
+    }
+    p.sort();
+    p.dedup();
+    p
+}
+
+fn coverage_doc() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/coverage.md");
+    std::fs::read_to_string(path).expect("docs/coverage.md")
+}
+
+#[test]
+fn coverage_table_matches_the_data() {
+    let kb = Knowledge::load().unwrap_or_else(|p| panic!("{p:#?}"));
+    let doc = coverage_doc();
+    let rows = coverage_rows(&doc);
+    assert_eq!(rows.len(), 31, "S1, S2, S3 in ten parts each, and O1");
+    let problems = coverage_problems(&kb, &doc);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The data with record `id` of the list `list` in `file` citing only `sources`.
+fn citing(file: &str, list: &str, id: &str, sources: &[&str]) -> Knowledge {
+    load_with(file, |v| {
+        for r in v[list].as_array_mut().unwrap() {
+            if r["id"] == id {
+                r["sources"] = serde_json::json!(sources);
+            }
+        }
+    })
+    .unwrap_or_else(|p| panic!("{p:#?}"))
+}
+
+#[test]
+fn the_coverage_check_catches_a_removed_citation() {
+    // The check loses its S3§intro citation: the row still names it.
+    let kb = citing("checks.json", "checks", "qq.bound", &["S3§1"]);
+    let problems = coverage_problems(&kb, &coverage_doc());
+    assert_eq!(
+        problems,
+        ["S3§intro: docs/coverage.md names `check qq.bound`, which does not cite S3§intro"]
+    );
+    // A part no record cites any more.
+    let kb = citing("unbind_qq.json", "notes", "backup-and-review", &["S3§8"]);
+    let problems = coverage_problems(&kb, &coverage_doc());
+    assert!(
+        problems.contains(&"S3§end is listed in docs/coverage.md but no record cites it".into()),
+        "{problems:#?}"
+    );
+    // A part missing from the table.
+    let doc = coverage_doc().replace("| S2§7 |", "| S2-7 |");
+    assert!(coverage_problems(&Knowledge::load().unwrap(), &doc)
+        .contains(&"S2§7: no row in docs/coverage.md".to_string()));
+}
+
+#[test]
+fn troubleshoot_records_are_validated() {
+    fails_with(
+        load_with("troubleshoot.json", |v| {
+            v["causes"][0]["symptom"] = Value::from("deactivate-faild")
+        }),
+        "cause payment-bound: unknown symptom `deactivate-faild`",
+    );
+    fails_with(
+        load_with("troubleshoot.json", |v| {
+            v["causes"][1]["when"] = serde_json::json!({"check": "wallet.licaitng"})
+        }),
+        "cause licaitong-unexpired: condition names unknown check `wallet.licaitng`",
+    );
+    fails_with(
+        load_with("troubleshoot.json", |v| {
+            v["causes"]
+                .as_array_mut()
+                .unwrap()
+                .retain(|c| c["symptom"] != "night-failure")
+        }),
+        "symptom night-failure: no cause names it",
+    );
+    fails_with(
+        load_with("troubleshoot.json", |v| {
+            v["symptoms"][2]["title"]["zh"] = Value::from("")
+        }),
+        "neither empty",
+    );
+    fails_with(
+        load_with("troubleshoot.json", |v| {
+            v["causes"][3]["conflicts"] = serde_json::json!(["no-such-conflict"])
+        }),
+        "cause channels-in-review: names unknown conflict `no-such-conflict`",
+    );
+    fails_with(
+        load_with("troubleshoot.json", |v| {
+            v["causes"][0]["share_percent"] = 168.into()
+        }),
+        "cause payment-bound: share above 100%",
+    );
+    fails_with(
+        load_with("troubleshoot.json", |v| {
+            v["causes"][4]["id"] = "payment-bound".into()
+        }),
+        "duplicate cause id `payment-bound`",
+    );
+    // A conflict no record shows is refused.
+    fails_with(
+        load_with("timeline.json", |v| {
+            for e in v["events"].as_array_mut().unwrap() {
+                e["conflicts"] = serde_json::json!([]);
+            }
+        }),
+        "conflict realname-cleared: no record shows it",
+    );
+}

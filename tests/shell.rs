@@ -81,10 +81,11 @@ fn a_closed_stdout_ends_quietly() {
     }
 }
 
-const SUBCOMMANDS: [&str; 7] = [
+const SUBCOMMANDS: [&str; 8] = [
     "deactivate",
     "realname",
     "unbind-qq",
+    "troubleshoot",
     "explain",
     "schema",
     "completions",

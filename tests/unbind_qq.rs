@@ -51,14 +51,7 @@ const CASES: &[CheckCase] = &[
     (
         "authorizations.may-lapse",
         &["--set", "roles.mini_programs_admin=1"],
-        &[
-            "--set",
-            "roles.mini_programs_admin=0",
-            "--set",
-            "roles.official_accounts_admin=0",
-            "--set",
-            "third_party_logins=[]",
-        ],
+        NO_AUTHORIZATIONS,
     ),
 ];
 

@@ -34,6 +34,10 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("realname.json", include_str!("../../data/realname.json")),
     ("unbind_qq.json", include_str!("../../data/unbind_qq.json")),
+    (
+        "troubleshoot.json",
+        include_str!("../../data/troubleshoot.json"),
+    ),
     ("vocab.json", include_str!("../../data/vocab.json")),
     ("ui.json", include_str!("../../data/ui.json")),
 ];
@@ -58,6 +62,7 @@ pub struct Knowledge {
     pub deactivate: DeactivateData,
     pub realname: RealnameData,
     pub unbind_qq: UnbindQqData,
+    pub troubleshoot: TroubleshootData,
     pub vocab: Vocab,
     pub ui: Ui,
     check_index: HashMap<String, usize>,
@@ -153,6 +158,7 @@ impl Knowledge {
         let deactivate: Option<DeactivateData> = load!("deactivate.json");
         let realname: Option<RealnameData> = load!("realname.json");
         let unbind_qq: Option<UnbindQqData> = load!("unbind_qq.json");
+        let troubleshoot: Option<TroubleshootData> = load!("troubleshoot.json");
         let vocab: Option<Vocab> = load!("vocab.json");
         let ui: Option<Ui> = load!("ui.json");
         let (
@@ -165,6 +171,7 @@ impl Knowledge {
             Some(deactivate),
             Some(mut realname),
             Some(unbind_qq),
+            Some(troubleshoot),
             Some(vocab),
             Some(ui),
         ) = (
@@ -177,6 +184,7 @@ impl Knowledge {
             deactivate,
             realname,
             unbind_qq,
+            troubleshoot,
             vocab,
             ui,
         )
@@ -207,6 +215,7 @@ impl Knowledge {
             deactivate,
             realname,
             unbind_qq,
+            troubleshoot,
             vocab,
             ui,
             check_index,
@@ -244,6 +253,21 @@ impl Knowledge {
                 None => errors.push(format!("{owner}: condition names unknown check `{id}`")),
             });
         }
+        let t = &mut self.troubleshoot;
+        for c in &mut t.causes {
+            match t.symptoms.iter().position(|s| s.id == c.symptom) {
+                Some(i) => c.symptom_idx = i,
+                None => errors.push(format!("cause {}: unknown symptom `{}`", c.id, c.symptom)),
+            }
+            if let Some(w) = &mut c.when {
+                let mut named = Vec::new();
+                w.0.check_refs_mut(&mut |_, idx| named.push(*idx));
+                named.retain(|&i| i != usize::MAX);
+                named.sort_unstable();
+                named.dedup();
+                c.checks = named;
+            }
+        }
     }
 
     /// Every condition in the data, with the record it belongs to.
@@ -254,6 +278,7 @@ impl Knowledge {
             deactivate,
             realname,
             unbind_qq,
+            troubleshoot,
             ..
         } = self;
         let mut out: Vec<(String, &mut Condition)> = Vec::new();
@@ -299,6 +324,11 @@ impl Knowledge {
         for p in &mut q.playbooks {
             out.push((format!("playbook {}", p.id), &mut p.when));
         }
+        for c in &mut troubleshoot.causes {
+            if let Some(w) = &mut c.when {
+                out.push((format!("cause {}", c.id), w));
+            }
+        }
         out
     }
 
@@ -319,6 +349,9 @@ impl Knowledge {
     }
     pub fn card_limit(&self, kind: crate::profile::model::CardKind) -> Option<&CardLimit> {
         self.card_limits.iter().find(|c| c.kind == kind)
+    }
+    pub fn symptom_idx(&self, id: &str) -> Option<usize> {
+        self.troubleshoot.symptoms.iter().position(|s| s.id == id)
     }
 
     /// Whether `citation` (`S1§3`, `S1§intro`, `O1`) names a source section that exists.
@@ -341,7 +374,7 @@ impl Knowledge {
             out.push(cite(format!("check {}", c.id), &c.sources, &c.conflicts));
         }
         for a in &self.actions {
-            out.push(cite(format!("action {}", a.id), &a.sources, &[]));
+            out.push(cite(format!("action {}", a.id), &a.sources, &a.conflicts));
         }
         for l in &self.card_limits {
             let owner = format!("card limit {}", l.kind.as_str());
@@ -391,7 +424,7 @@ impl Knowledge {
             out.push(cite(owner, &v.sources, &v.conflicts));
         }
         for i in &q.impacts {
-            out.push(cite(format!("impact {}", i.id), &i.sources, &[]));
+            out.push(cite(format!("impact {}", i.id), &i.sources, &i.conflicts));
         }
         for k in &q.risk_kinds {
             out.push(cite(format!("risk kind {}", k.id), &k.sources, &[]));
@@ -406,6 +439,13 @@ impl Knowledge {
         for p in &q.playbooks {
             out.push(cite(format!("playbook {}", p.id), &p.sources, &[]));
         }
+        let t = &self.troubleshoot;
+        for s in &t.symptoms {
+            out.push(cite(format!("symptom {}", s.id), &s.sources, &[]));
+        }
+        for c in &t.causes {
+            out.push(cite(format!("cause {}", c.id), &c.sources, &c.conflicts));
+        }
         out
     }
 
@@ -419,6 +459,18 @@ impl Knowledge {
             .chain(requirements)
             .chain(&self.unbind_qq.aftercare)
             .chain(&self.unbind_qq.notes)
+    }
+
+    /// The records that show conflict `id`, by kind and id (`check wallet.licaitong`).
+    pub fn conflict_users(&self, id: &str) -> Vec<String> {
+        let mut users: Vec<String> = self
+            .cited()
+            .into_iter()
+            .filter(|c| c.conflicts.iter().any(|x| x == id))
+            .map(|c| c.owner)
+            .collect();
+        users.dedup();
+        users
     }
 
     /// Every citation of every record, with the record it belongs to.
@@ -464,9 +516,15 @@ impl Knowledge {
                     c.id
                 ));
             }
+            if self.conflict_users(&c.id).is_empty() {
+                p.push(format!(
+                    "conflict {}: no record shows it (name it where the figure appears)",
+                    c.id
+                ));
+            }
         }
-        let (r, q) = (&self.realname, &self.unbind_qq);
-        let id_lists: [(&str, Vec<&String>); 10] = [
+        let (r, q, t) = (&self.realname, &self.unbind_qq, &self.troubleshoot);
+        let id_lists: [(&str, Vec<&String>); 12] = [
             ("check", self.checks.iter().map(|c| &c.id).collect()),
             ("action", self.actions.iter().map(|a| &a.id).collect()),
             ("event", self.events.iter().map(|e| &e.id).collect()),
@@ -480,6 +538,8 @@ impl Knowledge {
                 q.alternatives.iter().map(|a| &a.id).collect(),
             ),
             ("playbook", q.playbooks.iter().map(|b| &b.id).collect()),
+            ("symptom", t.symptoms.iter().map(|s| &s.id).collect()),
+            ("cause", t.causes.iter().map(|c| &c.id).collect()),
         ];
         for (kind, ids) in id_lists {
             let mut seen = BTreeSet::new();
@@ -519,6 +579,22 @@ impl Knowledge {
         );
         p.extend(self.realname_problems());
         p.extend(self.unbind_qq_problems());
+        p.extend(self.troubleshoot_problems());
+        p
+    }
+
+    /// Every symptom has a cause, and shares are percentages.
+    fn troubleshoot_problems(&self) -> Vec<String> {
+        let t = &self.troubleshoot;
+        let mut p = Vec::new();
+        for (i, s) in t.symptoms.iter().enumerate() {
+            if !t.causes.iter().any(|c| c.symptom_idx == i) {
+                p.push(format!("symptom {}: no cause names it", s.id));
+            }
+        }
+        for c in t.causes.iter().filter(|c| c.share_percent > Some(100)) {
+            p.push(format!("cause {}: share above 100%", c.id));
+        }
         p
     }
 

@@ -177,6 +177,8 @@ pub struct ActionDef {
     pub title: Text,
     pub path: Option<Text>,
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -474,6 +476,8 @@ pub struct ImpactDef {
     pub affected: Affected,
     pub effect: Text,
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -549,4 +553,58 @@ pub struct UnbindQqData {
     pub playbooks: Vec<PlaybookDef>,
     pub aftercare: Vec<Note>,
     pub notes: Vec<Note>,
+}
+
+/// Something that went wrong, which `wxacct troubleshoot` explains (SPEC §4.4).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SymptomDef {
+    pub id: String,
+    /// One line: what the user sees.
+    pub title: Text,
+    pub sources: Vec<String>,
+}
+
+/// A known cause of a symptom, and when a profile shows it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CauseDef {
+    pub id: String,
+    pub symptom: String,
+    /// Index of the symptom in `TroubleshootData::symptoms`; filled in when loaded.
+    #[serde(skip)]
+    pub symptom_idx: usize,
+    /// The share of failures the sources put on this cause, in percent.
+    #[serde(default)]
+    pub share_percent: Option<u32>,
+    /// True when the profile shows the cause (likely), false when it rules it out. Absent when
+    /// no profile field can settle it: the cause is then always unknown.
+    #[serde(default)]
+    pub when: Option<Condition>,
+    /// The checks `when` names, by index; filled in when loaded.
+    #[serde(skip)]
+    pub checks: Vec<usize>,
+    pub title: Text,
+    pub remedy: Text,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TroubleshootData {
+    pub symptoms: Vec<SymptomDef>,
+    pub causes: Vec<CauseDef>,
+}
+
+impl TroubleshootData {
+    /// The ids of the causes of symptom `id`, in data order.
+    pub fn cause_ids(&self, id: &str) -> Vec<&str> {
+        self.causes
+            .iter()
+            .filter(|c| c.symptom == id)
+            .map(|c| c.id.as_str())
+            .collect()
+    }
 }

@@ -112,4 +112,13 @@ ui_texts!(
     may_apply,
     caution,
     heading_aftercare,
+    heading_symptoms,
+    heading_causes,
+    col_cause,
+    col_share,
+    cause_likely,
+    cause_ruled_out,
+    cause_undecidable,
+    causes_all_symptoms,
+    no_causes,
 );

@@ -9,8 +9,8 @@ use crate::knowledge::{Knowledge, Level, Severity, SourceKind, Text, Ui, Vocab};
 use crate::lang::Lang;
 use crate::profile::model::Platform;
 use crate::tasks::result::{
-    ActionView, CheckView, ConflictView, DeactivateParts, ImpactStatus, NoteView, Parts,
-    RealnameParts, ResultSummary, Summary, TaskResult, UnbindQqParts,
+    ActionView, CauseStatus, CheckView, ConflictView, DeactivateParts, ImpactStatus, NoteView,
+    Parts, RealnameParts, ResultSummary, Summary, TaskResult, TroubleshootParts, UnbindQqParts,
 };
 
 pub struct Labels {
@@ -138,18 +138,24 @@ pub fn result(r: &TaskResult, l: &Labels) -> Vec<Block> {
         Parts::Deactivate(p) => p.ready_on,
         Parts::Realname(p) => p.ready_on,
         Parts::UnbindQq(p) => p.ready_on,
+        Parts::Troubleshoot(p) => p.ready_on,
     };
     verdict.push(Span::plain("   "));
     verdict.extend(l.ready_on(ready));
     b.push(Block::Line(verdict));
-    if let Parts::Realname(p) = &r.parts {
-        b.extend(goal(p, l));
+    match &r.parts {
+        Parts::Realname(p) => b.extend(goal(p, l)),
+        // The causes are what a troubleshooter comes for: they go first.
+        Parts::Troubleshoot(p) => b.extend(causes(p, l)),
+        _ => {}
     }
     b.extend(checks(&r.checks, l));
     match &r.parts {
         Parts::Deactivate(p) => b.extend(deactivate(p, l)),
         Parts::Realname(p) => b.extend(realname(p, l)),
         Parts::UnbindQq(p) => b.extend(unbind_qq(p, l)),
+        Parts::Troubleshoot(p) if !p.plan.is_empty() => b.extend(plan(&p.plan, l)),
+        Parts::Troubleshoot(_) => {}
     }
     b.extend(conflicts(r, l));
     b.extend(references(r, l));
@@ -158,6 +164,9 @@ pub fn result(r: &TaskResult, l: &Labels) -> Vec<Block> {
 
 fn checks(list: &[CheckView], l: &Labels) -> Vec<Block> {
     let ui = l.ui;
+    if list.is_empty() {
+        return vec![];
+    }
     let rows = list
         .iter()
         .map(|c| {
@@ -217,7 +226,11 @@ fn plan(actions: &[ActionView], l: &Labels) -> Vec<Block> {
                 Span::plain(a.start.to_string()),
                 Span::plain(window(a.done)),
                 Span::plain(what),
-                Span::plain(a.path.unwrap_or("")),
+                Span::plain(format!(
+                    "{}{}",
+                    a.path.unwrap_or(""),
+                    l.disputed(&a.conflicts)
+                )),
                 Span::new(sources(&a.sources), Tone::Dim),
             ]
         })
@@ -493,7 +506,7 @@ fn unbind_qq(p: &UnbindQqParts, l: &Labels) -> Vec<Block> {
             vec![
                 status,
                 Span::plain(i.area),
-                Span::plain(i.effect),
+                Span::plain(format!("{}{}", i.effect, l.disputed(&i.conflicts))),
                 src(&i.sources),
             ]
         })
@@ -615,6 +628,81 @@ fn unbind_qq(p: &UnbindQqParts, l: &Labels) -> Vec<Block> {
     b
 }
 
+/// The symptoms looked into and the ranked causes.
+fn causes(p: &TroubleshootParts, l: &Labels) -> Vec<Block> {
+    let ui = l.ui;
+    let mut b = Vec::new();
+    if p.ruled_out_listed {
+        b.push(Block::Heading(l.t(&ui.heading_symptoms).to_string()));
+        b.push(Block::Bullets(
+            p.symptoms
+                .iter()
+                .map(|s| {
+                    vec![
+                        Span::new(format!("{} ", s.id), Tone::Strong),
+                        Span::plain(s.title),
+                        Span::new(format!("  [{}]", sources(&s.sources)), Tone::Dim),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    b.push(Block::Heading(l.t(&ui.heading_causes).to_string()));
+    if !p.ruled_out_listed {
+        b.push(Block::Line(vec![Span::new(
+            l.t(&ui.causes_all_symptoms),
+            Tone::Dim,
+        )]));
+    }
+    if p.causes.is_empty() {
+        b.push(Block::Line(vec![Span::new(l.t(&ui.no_causes), Tone::Good)]));
+        return b;
+    }
+    let rows = p
+        .causes
+        .iter()
+        .map(|c| {
+            let status = match c.status {
+                CauseStatus::Likely => Span::new(l.t(&ui.cause_likely), Tone::Bad),
+                CauseStatus::Unknown => Span::new(l.t(&ui.status_unknown), Tone::Warn),
+                CauseStatus::RuledOut => Span::new(l.t(&ui.cause_ruled_out), Tone::Good),
+            };
+            let mut what = format!("{}{}", c.remedy, l.disputed(&c.conflicts));
+            if c.status == CauseStatus::Unknown {
+                let open = if c.decidable {
+                    l.t(&ui.missing_fields)
+                        .replace("{fields}", &c.missing.join(", "))
+                } else {
+                    l.t(&ui.cause_undecidable).to_string()
+                };
+                what.push_str(&format!("\n({open})"));
+            }
+            vec![
+                status,
+                Span::plain(
+                    c.share_percent
+                        .map_or_else(|| "—".into(), |n| format!("{n}%")),
+                ),
+                Span::plain(format!("{}\n{} · {}", c.title, c.id, c.symptom)),
+                Span::plain(what),
+                Span::new(sources(&c.sources), Tone::Dim),
+            ]
+        })
+        .collect();
+    b.push(table(
+        l,
+        &[
+            &ui.col_status,
+            &ui.col_share,
+            &ui.col_cause,
+            &ui.col_detail,
+            &ui.col_sources,
+        ],
+        rows,
+    ));
+    b
+}
+
 /// Every conflict shown anywhere in the result, once, with its values side by side.
 fn conflicts(r: &TaskResult, l: &Labels) -> Vec<Block> {
     let mut all: BTreeMap<&str, &ConflictView> = BTreeMap::new();
@@ -623,6 +711,9 @@ fn conflicts(r: &TaskResult, l: &Labels) -> Vec<Block> {
             all.insert(x.id, x);
         }
     }
+    fn planned(plan: &[ActionView]) -> impl Iterator<Item = &ConflictView> {
+        plan.iter().flat_map(|a| &a.conflicts)
+    }
     let shown: Vec<&ConflictView> = match &r.parts {
         Parts::Deactivate(p) => p
             .timeline
@@ -630,6 +721,7 @@ fn conflicts(r: &TaskResult, l: &Labels) -> Vec<Block> {
             .flat_map(|e| &e.conflicts)
             .chain(&p.procedure.conflicts)
             .chain(p.notes.iter().flat_map(|n| &n.conflicts))
+            .chain(planned(&p.plan))
             .collect(),
         Parts::Realname(p) => p
             .methods
@@ -641,12 +733,14 @@ fn conflicts(r: &TaskResult, l: &Labels) -> Vec<Block> {
                     .chain(&p.notes)
                     .flat_map(|n| &n.conflicts),
             )
+            .chain(planned(&p.plan))
             .collect(),
         Parts::UnbindQq(p) => p
             .path
             .iter()
             .flat_map(|x| &x.conflicts)
             .chain(p.verification.platforms.iter().flat_map(|x| &x.conflicts))
+            .chain(p.impacts.iter().flat_map(|x| &x.conflicts))
             .chain(p.risks.iter().flat_map(|x| &x.conflicts))
             .chain(
                 p.aftercare
@@ -654,6 +748,13 @@ fn conflicts(r: &TaskResult, l: &Labels) -> Vec<Block> {
                     .chain(&p.notes)
                     .flat_map(|n| &n.conflicts),
             )
+            .chain(planned(&p.plan))
+            .collect(),
+        Parts::Troubleshoot(p) => p
+            .causes
+            .iter()
+            .flat_map(|c| &c.conflicts)
+            .chain(planned(&p.plan))
             .collect(),
     };
     all.extend(shown.into_iter().map(|x| (x.id, x)));

@@ -4,6 +4,7 @@
 pub mod deactivate;
 pub mod realname;
 pub mod result;
+pub mod troubleshoot;
 pub mod unbind_qq;
 pub mod views;
 
@@ -60,8 +61,14 @@ impl Evaluation {
 #[derive(Debug, Clone)]
 pub enum Task {
     Deactivate,
-    Realname { goal: Goal },
+    Realname {
+        goal: Goal,
+    },
     UnbindQq,
+    /// The symptoms asked about, by index; empty for every cause the profile shows.
+    Troubleshoot {
+        symptoms: Vec<usize>,
+    },
 }
 
 impl Task {
@@ -70,6 +77,7 @@ impl Task {
             Task::Deactivate => TaskId::Deactivate,
             Task::Realname { .. } => TaskId::Realname,
             Task::UnbindQq => TaskId::UnbindQq,
+            Task::Troubleshoot { .. } => TaskId::Troubleshoot,
         }
     }
 
@@ -83,6 +91,7 @@ impl Task {
             Task::Deactivate => deactivate::evaluate(ctx, &env),
             Task::Realname { goal } => realname::evaluate(ctx, &env, *goal),
             Task::UnbindQq => unbind_qq::evaluate(ctx, &env),
+            Task::Troubleshoot { symptoms } => troubleshoot::evaluate(ctx, &env, symptoms),
         }
     }
 
@@ -104,6 +113,7 @@ impl Task {
             Task::Deactivate => deactivate::parts(ctx, &env, eval, lang),
             Task::Realname { goal } => realname::parts(ctx, &env, eval, *goal, lang),
             Task::UnbindQq => unbind_qq::parts(ctx, &env, eval, lang),
+            Task::Troubleshoot { symptoms } => troubleshoot::parts(ctx, &env, eval, symptoms, lang),
         };
         TaskResult {
             schema_version: SCHEMA_VERSION,
@@ -132,6 +142,17 @@ impl Task {
                 .map(|o| ctx.kb.checks[o.check].id.as_str())
                 .collect()
         };
+        let likely = match self {
+            Task::Troubleshoot { symptoms } => {
+                let env = Env {
+                    profile,
+                    start: ctx.start,
+                    checks: &[],
+                };
+                troubleshoot::likely(ctx.kb, &env, symptoms)
+            }
+            _ => Vec::new(),
+        };
         ResultSummary {
             schema_version: SCHEMA_VERSION,
             command: self.id(),
@@ -142,6 +163,7 @@ impl Task {
             unknown: ids(Severity::Blocker, Status::Unknown),
             warnings: ids(Severity::Warning, Status::Fail),
             ready_on: eval.plan.ready_on,
+            likely,
         }
     }
 }

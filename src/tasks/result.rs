@@ -56,6 +56,7 @@ pub struct ActionView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
     pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -207,6 +208,7 @@ pub struct ImpactView {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<&'static str>,
     pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -273,6 +275,62 @@ pub struct UnbindQqParts {
     pub notes: Vec<NoteView>,
 }
 
+/// How a profile bears on a cause. Ordered as causes are ranked: likely first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CauseStatus {
+    /// The profile shows it.
+    Likely,
+    /// The profile leaves it open.
+    Unknown,
+    /// The profile rules it out.
+    RuledOut,
+}
+
+/// A symptom looked into.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct SymptomView {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub sources: Vec<&'static str>,
+}
+
+/// A possible cause of a symptom, judged for the profile.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CauseView {
+    pub id: &'static str,
+    /// The symptom it explains.
+    pub symptom: &'static str,
+    /// The share of failures the sources put on it; `null` when they give none.
+    pub share_percent: Option<u32>,
+    pub status: CauseStatus,
+    pub title: &'static str,
+    pub remedy: &'static str,
+    /// Ids of the checks the cause rests on (their outcomes are under `checks`).
+    pub checks: Vec<&'static str>,
+    /// False when no profile field can settle it: it is then always `unknown`.
+    pub decidable: bool,
+    /// Profile fields that would settle an `unknown` cause.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<&'static str>,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct TroubleshootParts {
+    /// The symptoms asked about with `--symptom`, or every symptom when none was asked.
+    pub symptoms: Vec<SymptomView>,
+    /// True with `--symptom`: every cause of those symptoms is listed. False without: only the
+    /// causes the profile shows (likely or unknown) are, across all symptoms.
+    pub ruled_out_listed: bool,
+    /// Ranked: likely, unknown, ruled out; then by share, highest first, none last; then by id.
+    pub causes: Vec<CauseView>,
+    /// The remedies of the failed checks behind the causes, dated.
+    pub plan: Vec<ActionView>,
+    pub ready_on: Option<ReadyOn>,
+}
+
 /// The parts that differ per task.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(untagged)]
@@ -280,6 +338,7 @@ pub enum Parts {
     Deactivate(DeactivateParts),
     Realname(RealnameParts),
     UnbindQq(UnbindQqParts),
+    Troubleshoot(TroubleshootParts),
 }
 
 /// The full result of a task for one profile.
@@ -312,6 +371,9 @@ pub struct ResultSummary<'a> {
     /// Ids of the warnings that fail.
     pub warnings: Vec<&'static str>,
     pub ready_on: Option<ReadyOn>,
+    /// Ids of the causes the profile shows (`troubleshoot` only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub likely: Vec<&'static str>,
 }
 
 /// A profile that could not be read or is invalid.

@@ -58,7 +58,7 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, lang: Lang) -> Par
             })
             .collect(),
         verification: verification(kb, env, &shown, lang),
-        impacts: q.impacts.iter().map(|i| impact(i, env, lang)).collect(),
+        impacts: q.impacts.iter().map(|i| impact(kb, i, env, lang)).collect(),
         risks: q
             .risks
             .iter()
@@ -132,7 +132,7 @@ fn verification(
     }
 }
 
-fn impact(i: &'static ImpactDef, env: &Env<'_>, lang: Lang) -> ImpactView {
+fn impact(kb: &'static Knowledge, i: &'static ImpactDef, env: &Env<'_>, lang: Lang) -> ImpactView {
     let (truth, missing) = match &i.affected {
         Affected::Always => (Truth::True, vec![]),
         Affected::Never => (Truth::False, vec![]),
@@ -149,6 +149,7 @@ fn impact(i: &'static ImpactDef, env: &Env<'_>, lang: Lang) -> ImpactView {
         effect: i.effect.get(lang),
         missing,
         sources: views::strs(&i.sources),
+        conflicts: views::conflicts(kb, &i.conflicts, lang),
     }
 }
 

@@ -126,6 +126,7 @@ pub fn action(
         duration_stated: a.duration_stated,
         note,
         sources,
+        conflicts: conflicts(kb, &def.conflicts, lang),
     }
 }
 

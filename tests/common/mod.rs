@@ -60,15 +60,30 @@ pub fn deactivate(args: &[&str]) -> (Value, i32) {
     (o.json(), o.code)
 }
 
-/// The check with `id` in a result.
-pub fn check<'a>(result: &'a Value, id: &str) -> &'a Value {
-    result["checks"]
+/// The record with `id` in the list `list` of a result (`checks`, `causes`…).
+pub fn item<'a>(result: &'a Value, list: &str, id: &str) -> &'a Value {
+    result[list]
         .as_array()
-        .unwrap()
+        .unwrap_or_else(|| panic!("no list {list} in {result}"))
         .iter()
         .find(|c| c["id"] == id)
-        .unwrap_or_else(|| panic!("no check {id}"))
+        .unwrap_or_else(|| panic!("no {id} in {list}"))
 }
+
+/// The check with `id` in a result.
+pub fn check<'a>(result: &'a Value, id: &str) -> &'a Value {
+    item(result, "checks", id)
+}
+
+/// Profile flags under which no authorisation can lapse when QQ is unbound.
+pub const NO_AUTHORIZATIONS: &[&str] = &[
+    "--set",
+    "roles.mini_programs_admin=0",
+    "--set",
+    "roles.official_accounts_admin=0",
+    "--set",
+    "third_party_logins=[]",
+];
 
 pub fn example(name: &str) -> String {
     format!("{}/data/examples/{name}", env!("CARGO_MANIFEST_DIR"))
