@@ -54,6 +54,8 @@ struct Stream {
     done: bool,
     /// Records handed out so far; an input with none is reported.
     produced: u64,
+    /// Length of the last line read.
+    last_len: usize,
 }
 
 const JSON_EXTS: &[&str] = &["json", "jsonl", "ndjson"];
@@ -136,6 +138,7 @@ impl Inputs {
             col: 1,
             done: false,
             produced: 0,
+            last_len: 0,
         })
     }
 
@@ -322,7 +325,8 @@ impl Stream {
                 Some(self.record(self.path.to_string(), 1, 1, payload))
             }
             Shape::Lines => loop {
-                let mut buf = Vec::new();
+                // Sized like the previous line, so a line is read without regrowing its buffer.
+                let mut buf = Vec::with_capacity(self.last_len + 64);
                 match self.reader.read_until(b'\n', &mut buf) {
                     Ok(0) => {
                         self.done = true;
@@ -330,6 +334,7 @@ impl Stream {
                     }
                     Ok(_) => {
                         self.line += 1;
+                        self.last_len = buf.len();
                         if buf.iter().all(u8::is_ascii_whitespace) {
                             continue;
                         }
