@@ -190,7 +190,7 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let (format, look) = output_settings(o, single, terminal);
-    let mut report = render::report(format, look, task.id())?;
+    let (report, mut sink) = render::report(format, look, task.id())?;
     let jobs = o.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
@@ -203,7 +203,7 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut err = io::stderr().lock();
-    let summary = run.execute(inputs, report.as_mut(), &mut out, &mut err)?;
+    let summary = run.execute(inputs, report.as_ref(), sink.as_mut(), &mut out, &mut err)?;
     out.flush()?;
     Ok(exit_code(&summary, o.fail_on))
 }

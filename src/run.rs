@@ -3,12 +3,14 @@
 
 use std::io::{self, Write};
 
-use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Mutex};
 
 use crate::engine::{Severity, Status, Verdict};
 use crate::profile::input::{Inputs, RawRecord};
 use crate::profile::{parse_profile, Overrides, ProfileError};
-use crate::render::{Item, Report};
+use crate::render::{Item, Report, Sink};
 use crate::tasks::result::{CheckCount, Summary};
 use crate::tasks::{Context, Task};
 
@@ -85,69 +87,105 @@ impl Run<'_> {
     pub fn execute(
         &self,
         inputs: Option<Inputs>,
-        report: &mut dyn Report,
+        report: &dyn Report,
+        sink: &mut dyn Sink,
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> io::Result<Summary> {
         let mut tally = Tally::default();
-        report.begin(out)?;
-        let Some(mut inputs) = inputs else {
-            let rec = RawRecord {
-                source: "flags".into(),
-                path: "flags".into(),
-                line: 1,
-                column: 1,
-                payload: Ok(b"{}".to_vec()),
-            };
-            let done = self.check(report, rec);
-            tally.add(done, report, out, err)?;
-            return self.finish(tally, report, out);
-        };
-        {
-            if self.jobs <= 1 {
+        sink.begin(out)?;
+        match inputs {
+            None => {
+                let rec = RawRecord {
+                    source: "flags".into(),
+                    path: "flags".into(),
+                    line: 1,
+                    column: 1,
+                    payload: Ok(b"{}".to_vec()),
+                };
+                tally.add(self.check(report, rec), sink, out, err)?;
+            }
+            Some(inputs) if self.jobs <= 1 => {
                 for rec in inputs {
-                    let done = self.check(report, rec);
-                    tally.add(done, report, out, err)?;
-                }
-            } else {
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(self.jobs)
-                    .build()
-                    .map_err(io::Error::other)?;
-                let mut chunk: Vec<RawRecord> = inputs.by_ref().take(CHUNK).collect();
-                while !chunk.is_empty() {
-                    let shared: &dyn Report = report;
-                    let (done, next) = pool.install(|| {
-                        rayon::join(
-                            || {
-                                chunk
-                                    .into_par_iter()
-                                    .map(|rec| self.check(shared, rec))
-                                    .collect::<Vec<_>>()
-                            },
-                            || inputs.by_ref().take(CHUNK).collect::<Vec<_>>(),
-                        )
-                    });
-                    for d in done {
-                        tally.add(d, report, out, err)?;
-                    }
-                    chunk = next;
+                    tally.add(self.check(report, rec), sink, out, err)?;
                 }
             }
+            Some(inputs) => {
+                self.pipeline(inputs, report, &mut |done| tally.add(done, sink, out, err))?
+            }
         }
-        self.finish(tally, report, out)
-    }
-
-    fn finish(
-        &self,
-        tally: Tally,
-        report: &mut dyn Report,
-        out: &mut dyn Write,
-    ) -> io::Result<Summary> {
         let summary = tally.summary(self.ctx);
-        report.end(out, &summary)?;
+        sink.end(out, &summary)?;
         out.flush()?;
         Ok(summary)
+    }
+
+    /// One reader thread cuts the input into numbered chunks; `jobs` workers each check whole
+    /// chunks; the calling thread puts them back in order and writes them. Channels are bounded,
+    /// so at most a few chunks are in memory. When writing fails (a closed stdout), `stop` tells
+    /// the reader to stop reading and the workers to drain what is queued, so every thread ends.
+    fn pipeline(
+        &self,
+        mut inputs: Inputs,
+        report: &dyn Report,
+        write: &mut dyn FnMut(Done) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let stop = AtomicBool::new(false);
+        let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<RawRecord>)>(self.jobs * 2);
+        let work_rx = Mutex::new(work_rx);
+        std::thread::scope(|s| {
+            let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<Done>)>(self.jobs * 2);
+            let stop = &stop;
+            s.spawn(move || {
+                for seq in 0.. {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let chunk: Vec<RawRecord> = inputs.by_ref().take(CHUNK).collect();
+                    if chunk.is_empty() || work_tx.send((seq, chunk)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for _ in 0..self.jobs {
+                let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+                s.spawn(move || loop {
+                    let next = work_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok((seq, chunk))) = next else { break };
+                    if stop.load(Ordering::Relaxed) {
+                        continue; // Drain, so that the reader is never left blocked.
+                    }
+                    let done = chunk
+                        .into_iter()
+                        .map(|rec| self.check(report, rec))
+                        .collect();
+                    if done_tx.send((seq, done)).is_err() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                });
+            }
+            drop(done_tx);
+            let mut waiting: BTreeMap<u64, Vec<Done>> = BTreeMap::new();
+            let mut next = 0u64;
+            let mut written = || -> io::Result<()> {
+                for (seq, done) in done_rx.iter() {
+                    waiting.insert(seq, done);
+                    while let Some(chunk) = waiting.remove(&next) {
+                        for d in chunk {
+                            write(d)?;
+                        }
+                        next += 1;
+                    }
+                }
+                Ok(())
+            };
+            let result = written();
+            if result.is_err() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            drop(done_rx);
+            result
+        })
     }
 }
 
@@ -162,7 +200,7 @@ impl Tally {
     fn add(
         &mut self,
         done: Done,
-        report: &mut dyn Report,
+        sink: &mut dyn Sink,
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> io::Result<()> {
@@ -185,7 +223,7 @@ impl Tally {
             // Diagnostics must not get lost, but a closed stderr is no reason to stop.
             let _ = writeln!(err, "{d}");
         }
-        report.write(out, &done.bytes)
+        sink.write(out, &done.bytes)
     }
 
     fn summary(mut self, ctx: &Context) -> Summary {

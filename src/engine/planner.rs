@@ -93,14 +93,14 @@ pub fn build(
     cal: &Calendar,
     provisional: bool,
 ) -> Plan {
-    let failed: Vec<(usize, &CheckOutcome)> = outcomes
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| o.status == Status::Fail)
-        .collect();
-    let stuck = failed
-        .iter()
-        .any(|(_, o)| o.severity == Severity::Blocker && !kb.checks[o.check].self_service);
+    let failed = || {
+        outcomes
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.status == Status::Fail)
+    };
+    let stuck =
+        failed().any(|(_, o)| o.severity == Severity::Blocker && !kb.checks[o.check].self_service);
     let mut uncertain = false;
     let mut actions: Vec<(usize, PlannedAction)> = Vec::new();
 
@@ -108,18 +108,21 @@ pub fn build(
     let mut gate = Window::day(env.start);
     for pass in [true, false] {
         let from = gate;
-        for &(order, o) in &failed {
+        for (order, o) in failed() {
             let Some(a) = kb.checks[o.check].action_idx else {
                 continue;
             };
             if kb.actions[a].first != pass {
                 continue;
             }
-            for planned in expand(kb, a, o.check, from, env, cal, &mut uncertain) {
-                if pass {
-                    gate = gate.max(planned.done);
-                }
-                actions.push((order, planned));
+            let before = actions.len();
+            uncertain |= expand(kb, a, o.check, from, env, cal, &mut |p| {
+                actions.push((order, p))
+            });
+            if pass {
+                gate = actions[before..]
+                    .iter()
+                    .fold(gate, |g, (_, p)| g.max(p.done));
             }
         }
     }
@@ -147,7 +150,8 @@ pub fn build(
     Plan { actions, ready_on }
 }
 
-/// One planned action per item the action applies to.
+/// One planned action per item the action applies to, handed to `out`. Returns whether a
+/// date rests on an unknown (a card of unknown kind).
 fn expand(
     kb: &Knowledge,
     action: usize,
@@ -155,8 +159,8 @@ fn expand(
     from: Window,
     env: &Env<'_>,
     cal: &Calendar,
-    uncertain: &mut bool,
-) -> Vec<PlannedAction> {
+    out: &mut dyn FnMut(PlannedAction),
+) -> bool {
     let def = &kb.actions[action];
     let planned =
         |item: Option<PlanItem>, start: Window, done: Window, stated: bool| PlannedAction {
@@ -170,10 +174,11 @@ fn expand(
     match &def.duration {
         Duration::CardSchedule => {
             let cards = env.profile.wallet.bank_cards.as_deref().unwrap_or(&[]);
+            let mut uncertain = false;
             card_offsets(kb, cards)
                 .into_iter()
                 .map(|slot| {
-                    *uncertain |= slot.kind.is_none();
+                    uncertain |= slot.kind.is_none();
                     let start = from.map(|d| add_days(d, i64::from(slot.offset_days)));
                     let item = PlanItem {
                         list: ListField::BankCards,
@@ -184,7 +189,8 @@ fn expand(
                     };
                     planned(Some(item), start, start, true)
                 })
-                .collect()
+                .for_each(out);
+            uncertain
         }
         duration => {
             let (done, stated) = match duration {
@@ -221,7 +227,10 @@ fn expand(
                 from
             };
             match &def.per_item {
-                None => vec![planned(None, from, done, stated)],
+                None => {
+                    out(planned(None, from, done, stated));
+                    false
+                }
                 Some(per) => {
                     let len = per.list.len(env.profile).unwrap_or(0);
                     let chosen: Vec<usize> = (0..len)
@@ -245,7 +254,8 @@ fn expand(
                             };
                             planned(Some(item), from, done, stated)
                         })
-                        .collect()
+                        .for_each(out);
+                    false
                 }
             }
         }

@@ -239,6 +239,7 @@ impl Knowledge {
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
         for c in &mut self.checks {
+            c.id_json = serde_json::value::to_raw_value(&c.id).ok();
             if let Some(a) = &c.action {
                 match action_ids.get(a) {
                     Some(i) => c.action_idx = Some(*i),

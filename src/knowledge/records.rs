@@ -94,6 +94,9 @@ pub struct CheckDef {
     pub action: Option<String>,
     #[serde(skip)]
     pub action_idx: Option<usize>,
+    /// The id as a JSON string, escaped once when loaded (batch output writes it per profile).
+    #[serde(skip)]
+    pub id_json: Option<Box<serde_json::value::RawValue>>,
     /// False when nothing the user can do clears a failure (then `ready_on` is null).
     #[serde(default = "yes")]
     pub self_service: bool,

@@ -2,23 +2,35 @@
 
 use std::io::{self, Write};
 
-use super::{Item, Look, Report};
+use super::{Item, Look, Report, Sink};
 use crate::cli::Detail;
 use crate::tasks::result::{ErrorInfo, ErrorResult, Summary, SCHEMA_VERSION};
 
 pub struct Json {
     look: Look,
     lines: bool,
+}
+
+/// Writes the document around the results: the opening, commas between them, the summary.
+pub struct JsonSink {
+    look: Look,
+    lines: bool,
     first: bool,
 }
 
-impl Json {
-    pub fn new(look: Look, lines: bool) -> Json {
-        Json {
+impl JsonSink {
+    pub fn new(look: Look, lines: bool) -> JsonSink {
+        JsonSink {
             look,
             lines,
             first: true,
         }
+    }
+}
+
+impl Json {
+    pub fn new(look: Look, lines: bool) -> Json {
+        Json { look, lines }
     }
 
     fn value(&self, item: &Item<'_>, pretty: bool) -> Vec<u8> {
@@ -83,19 +95,21 @@ mod erased {
 }
 
 impl Report for Json {
-    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        if !self.lines && !self.look.single {
-            write!(out, "{{\"schema_version\":{SCHEMA_VERSION},\"results\":[")?;
-        }
-        Ok(())
-    }
-
     fn render(&self, item: &Item<'_>) -> Vec<u8> {
         let mut v = self.value(item, !self.lines && self.look.single);
         if self.lines || self.look.single {
             v.push(b'\n');
         }
         v
+    }
+}
+
+impl Sink for JsonSink {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if !self.lines && !self.look.single {
+            write!(out, "{{\"schema_version\":{SCHEMA_VERSION},\"results\":[")?;
+        }
+        Ok(())
     }
 
     fn write(&mut self, out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {

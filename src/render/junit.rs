@@ -7,20 +7,25 @@ use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 
 use quick_xml::escape::escape;
 
-use super::{Item, Look, Report};
+use super::{Item, Look, Report, Sink};
 use crate::engine::{Severity, Status};
 use crate::knowledge::{Knowledge, TaskId};
 use crate::tasks::result::Summary;
 
 pub struct Junit {
+    pub look: Look,
+}
+
+/// Spools test cases and writes the suite around them once the counts are known.
+pub struct JunitSink {
     look: Look,
     spool: BufWriter<File>,
     command: &'static str,
 }
 
-impl Junit {
-    pub fn new(look: Look, command: TaskId) -> io::Result<Junit> {
-        Ok(Junit {
+impl JunitSink {
+    pub fn new(look: Look, command: TaskId) -> io::Result<JunitSink> {
+        Ok(JunitSink {
             look,
             spool: BufWriter::new(tempfile::tempfile()?),
             command: command.as_str(),
@@ -92,7 +97,9 @@ impl Report for Junit {
         }
         s.into_bytes()
     }
+}
 
+impl Sink for JunitSink {
     fn write(&mut self, _out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
         self.spool.write_all(bytes)
     }

@@ -8,11 +8,12 @@ use unicode_width::UnicodeWidthStr;
 use super::doc::{neutralise, Block, Span};
 use super::sections::{self, Labels};
 use super::table::Painter;
-use super::{markdown, Item, Look, Report};
+use super::{markdown, Item, Look, Report, Sink};
 use crate::cli::Detail;
 use crate::knowledge::Knowledge;
 use crate::tasks::result::Summary;
 
+#[derive(Clone)]
 pub struct Listing {
     look: Look,
     markdown: bool,
@@ -77,22 +78,6 @@ impl Listing {
 const ROW_WIDTHS: [usize; 6] = [24, 10, 12, 0, 0, 0];
 
 impl Report for Listing {
-    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        if self.full() {
-            return Ok(());
-        }
-        let header: Vec<Span> = sections::row_header(&self.labels)
-            .into_iter()
-            .map(|h| Span::new(h, super::doc::Tone::Strong))
-            .collect();
-        if self.markdown {
-            out.write_all(&self.row(&header))?;
-            out.write_all(format!("|{}\n", "---|".repeat(header.len())).as_bytes())
-        } else {
-            out.write_all(&self.row(&header))
-        }
-    }
-
     fn render(&self, item: &Item<'_>) -> Vec<u8> {
         match item {
             Item::Result {
@@ -123,6 +108,24 @@ impl Report for Listing {
                 &error.full_message(),
                 &self.labels,
             )),
+        }
+    }
+}
+
+impl Sink for Listing {
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.full() {
+            return Ok(());
+        }
+        let header: Vec<Span> = sections::row_header(&self.labels)
+            .into_iter()
+            .map(|h| Span::new(h, super::doc::Tone::Strong))
+            .collect();
+        if self.markdown {
+            out.write_all(&self.row(&header))?;
+            out.write_all(format!("|{}\n", "---|".repeat(header.len())).as_bytes())
+        } else {
+            out.write_all(&self.row(&header))
         }
     }
 

@@ -1,4 +1,4 @@
-//! Output formats behind one trait. A report renders each item on its own (in parallel, to
+//! Output formats behind two traits. A report renders each item on its own (in parallel, to
 //! bytes), then writes them in input order, with whatever comes before and after.
 
 pub mod doc;
@@ -48,14 +48,18 @@ pub struct Look {
     pub fail_on: FailOn,
 }
 
+/// Renders one item to bytes. Shared by the worker threads, so it holds no writing state.
 pub trait Report: Sync {
+    fn render(&self, item: &Item<'_>) -> Vec<u8>;
+}
+
+/// Writes rendered items in input order, with whatever comes before and after them.
+pub trait Sink {
     /// Written once before the first item.
     fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }
-    /// One item's bytes; called in parallel.
-    fn render(&self, item: &Item<'_>) -> Vec<u8>;
-    /// Writes one rendered item, in input order.
+    /// Writes one rendered item.
     fn write(&mut self, out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
         out.write_all(bytes)
     }
@@ -65,12 +69,31 @@ pub trait Report: Sync {
     }
 }
 
-pub fn report(format: Format, look: Look, command: TaskId) -> io::Result<Box<dyn Report>> {
+pub fn report(
+    format: Format,
+    look: Look,
+    command: TaskId,
+) -> io::Result<(Box<dyn Report>, Box<dyn Sink>)> {
     Ok(match format {
-        Format::Json => Box::new(json::Json::new(look, false)),
-        Format::Jsonl => Box::new(json::Json::new(look, true)),
-        Format::Table => Box::new(listing::Listing::new(look, false)),
-        Format::Markdown => Box::new(listing::Listing::new(look, true)),
-        Format::Junit => Box::new(junit::Junit::new(look, command)?),
+        Format::Json => (
+            Box::new(json::Json::new(look, false)),
+            Box::new(json::JsonSink::new(look, false)),
+        ),
+        Format::Jsonl => (
+            Box::new(json::Json::new(look, true)),
+            Box::new(json::JsonSink::new(look, true)),
+        ),
+        Format::Table => {
+            let l = listing::Listing::new(look, false);
+            (Box::new(l.clone()), Box::new(l))
+        }
+        Format::Markdown => {
+            let l = listing::Listing::new(look, true);
+            (Box::new(l.clone()), Box::new(l))
+        }
+        Format::Junit => (
+            Box::new(junit::Junit { look }),
+            Box::new(junit::JunitSink::new(look, command)?),
+        ),
     })
 }

@@ -13,6 +13,7 @@ use crate::tasks::result::{
     Parts, RealnameParts, ResultSummary, Summary, TaskResult, TroubleshootParts, UnbindQqParts,
 };
 
+#[derive(Clone, Copy)]
 pub struct Labels {
     pub ui: &'static Ui,
     pub vocab: &'static Vocab,

@@ -15,7 +15,7 @@ use crate::engine::{Calendar, CheckOutcome, Env, Plan, Severity, Status, Truth, 
 use crate::knowledge::{Goal, Knowledge, TaskId};
 use crate::lang::Lang;
 use crate::profile::model::Profile;
-use result::{ResultSummary, TaskResult, SCHEMA_VERSION};
+use result::{Ids, ResultSummary, TaskResult, SCHEMA_VERSION};
 
 /// Everything a task needs besides the profile.
 pub struct Context {
@@ -135,12 +135,13 @@ impl Task {
         source: &'a str,
         eval: &Evaluation,
     ) -> ResultSummary<'a> {
-        let ids = |sev: Severity, st: Status| -> Vec<&'static str> {
-            eval.outcomes
+        let ids = |sev: Severity, st: Status| {
+            Ids(eval
+                .outcomes
                 .iter()
                 .filter(|o| o.is(sev, st))
-                .map(|o| ctx.kb.checks[o.check].id.as_str())
-                .collect()
+                .filter_map(|o| ctx.kb.checks[o.check].id_json.as_deref())
+                .collect())
         };
         let likely = match self {
             Task::Troubleshoot { symptoms } => {

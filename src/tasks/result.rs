@@ -365,11 +365,11 @@ pub struct ResultSummary<'a> {
     pub id: Option<&'a str>,
     pub verdict: Verdict,
     /// Ids of the blockers that fail.
-    pub failed: Vec<&'static str>,
+    pub failed: Ids,
     /// Ids of the blockers whose status is unknown.
-    pub unknown: Vec<&'static str>,
+    pub unknown: Ids,
     /// Ids of the warnings that fail.
-    pub warnings: Vec<&'static str>,
+    pub warnings: Ids,
     pub ready_on: Option<ReadyOn>,
     /// Ids of the causes the profile shows (`troubleshoot` only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -423,4 +423,33 @@ pub struct BatchDocument<'a> {
     pub schema_version: u32,
     pub results: Vec<serde_json::Value>,
     pub summary: &'a Summary,
+}
+
+/// Check ids, written to JSON as they were escaped once when the knowledge base was loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Ids(pub Vec<&'static serde_json::value::RawValue>);
+
+impl Ids {
+    /// The plain ids.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().map(|r| r.get().trim_matches('"'))
+    }
+    pub fn join(&self, sep: &str) -> String {
+        self.names().collect::<Vec<_>>().join(sep)
+    }
+}
+
+impl Serialize for Ids {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(&self.0)
+    }
+}
+
+impl JsonSchema for Ids {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CheckIds".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<String>>::json_schema(g)
+    }
 }
