@@ -206,60 +206,48 @@ impl<F: FieldPath> Pred<F> {
     }
 }
 
+/// Which items of a list a condition looks at.
+#[derive(Clone, Copy)]
+enum Pick {
+    Any,
+    At(usize),
+}
+
+/// Evaluates an item condition over a list that may be unknown (`None`).
+fn judge<T: Facts>(items: Option<&[T]>, pred: &Pred<T::Field>, env: &Env<'_>, pick: Pick) -> Truth
+where
+    T::Field: FieldPath,
+{
+    let Some(items) = items else {
+        return Truth::Unknown;
+    };
+    let mut scratch = Missing::new();
+    match pick {
+        Pick::Any => any(items.iter().map(|i| pred.eval(i, env, &mut scratch))),
+        Pick::At(n) => items
+            .get(n)
+            .map_or(Truth::Unknown, |i| pred.eval(i, env, &mut scratch)),
+    }
+}
+
 impl ItemPred {
+    fn judge(&self, env: &Env<'_>, pick: Pick) -> Truth {
+        let p = env.profile;
+        match self {
+            ItemPred::Cards(f) => judge(p.wallet.bank_cards.as_deref(), f, env, pick),
+            ItemPred::Devices(f) => judge(p.devices.as_deref(), f, env, pick),
+            ItemPred::Groups(f) => judge(p.groups_owned.as_deref(), f, env, pick),
+            ItemPred::Logins(f) => judge(p.third_party_logins.as_deref(), f, env, pick),
+        }
+    }
+
     /// True when some item of the list matches; unknown when the list is unknown.
     pub fn any(&self, env: &Env<'_>) -> Truth {
-        let p = env.profile;
-        let mut scratch = Missing::new();
-        match self {
-            ItemPred::Cards(f) => p
-                .wallet
-                .bank_cards
-                .as_ref()
-                .map(|v| any(v.iter().map(|i| f.eval(i, env, &mut scratch)))),
-            ItemPred::Devices(f) => p
-                .devices
-                .as_ref()
-                .map(|v| any(v.iter().map(|i| f.eval(i, env, &mut scratch)))),
-            ItemPred::Groups(f) => p
-                .groups_owned
-                .as_ref()
-                .map(|v| any(v.iter().map(|i| f.eval(i, env, &mut scratch)))),
-            ItemPred::Logins(f) => p
-                .third_party_logins
-                .as_ref()
-                .map(|v| any(v.iter().map(|i| f.eval(i, env, &mut scratch)))),
-        }
-        .unwrap_or(Truth::Unknown)
+        self.judge(env, Pick::Any)
     }
 
     /// Whether the item at `index` of the list matches.
     pub fn matches(&self, env: &Env<'_>, index: usize) -> Truth {
-        let p = env.profile;
-        let mut scratch = Missing::new();
-        let t = match self {
-            ItemPred::Cards(f) => p
-                .wallet
-                .bank_cards
-                .as_ref()
-                .and_then(|v| v.get(index))
-                .map(|i| f.eval(i, env, &mut scratch)),
-            ItemPred::Devices(f) => p
-                .devices
-                .as_ref()
-                .and_then(|v| v.get(index))
-                .map(|i| f.eval(i, env, &mut scratch)),
-            ItemPred::Groups(f) => p
-                .groups_owned
-                .as_ref()
-                .and_then(|v| v.get(index))
-                .map(|i| f.eval(i, env, &mut scratch)),
-            ItemPred::Logins(f) => p
-                .third_party_logins
-                .as_ref()
-                .and_then(|v| v.get(index))
-                .map(|i| f.eval(i, env, &mut scratch)),
-        };
-        t.unwrap_or(Truth::Unknown)
+        self.judge(env, Pick::At(index))
     }
 }
