@@ -101,7 +101,7 @@ impl Run<'_> {
                     path: "flags".into(),
                     line: 1,
                     column: 1,
-                    payload: Ok(b"{}".to_vec()),
+                    payload: Ok(b"{}".to_vec().into()),
                 };
                 tally.add(self.check(report, rec), sink, out, err)?;
             }

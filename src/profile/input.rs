@@ -12,6 +12,81 @@ use std::sync::Arc;
 use super::error::ProfileError;
 use super::parse::complete_value;
 
+/// A profile's bytes: a whole buffer, or a slice of a block shared with the lines around it.
+#[derive(Debug, Clone)]
+pub struct Bytes {
+    block: Arc<Vec<u8>>,
+    range: std::ops::Range<usize>,
+}
+
+impl From<Vec<u8>> for Bytes {
+    fn from(v: Vec<u8>) -> Bytes {
+        let range = 0..v.len();
+        Bytes { block: Arc::new(v), range }
+    }
+}
+
+impl std::ops::Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.block[self.range.clone()]
+    }
+}
+
+/// JSON lines read in large blocks: each line is a slice of a shared block, so reading a line
+/// costs no allocation or copy. A block is freed with the last line that uses it.
+#[derive(Default)]
+struct Blocks {
+    block: Arc<Vec<u8>>,
+    pos: usize,
+    eof: bool,
+}
+
+const BLOCK: usize = 1 << 20;
+
+impl Blocks {
+    /// The next line, newline included; `None` at the end of the input.
+    fn next_line(&mut self, reader: &mut dyn Read) -> io::Result<Option<Bytes>> {
+        loop {
+            let rest = &self.block[self.pos..];
+            if let Some(n) = memchr::memchr(b'\n', rest) {
+                let range = self.pos..self.pos + n + 1;
+                self.pos = range.end;
+                return Ok(Some(Bytes { block: self.block.clone(), range }));
+            }
+            if self.eof {
+                if rest.is_empty() {
+                    return Ok(None);
+                }
+                let range = self.pos..self.block.len();
+                self.pos = range.end;
+                return Ok(Some(Bytes { block: self.block.clone(), range }));
+            }
+            // A new block: the unfinished line, then as much input as fits (at least twice the
+            // unfinished line, so that a very long line is still read in few steps).
+            let capacity = BLOCK.max(rest.len() * 2);
+            let mut next = Vec::with_capacity(capacity);
+            next.extend_from_slice(rest);
+            let mut filled = next.len();
+            next.resize(capacity, 0);
+            while filled < capacity {
+                match reader.read(&mut next[filled..]) {
+                    Ok(0) => {
+                        self.eof = true;
+                        break;
+                    }
+                    Ok(n) => filled += n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            next.truncate(filled);
+            self.block = Arc::new(next);
+            self.pos = 0;
+        }
+    }
+}
+
 /// One profile's raw bytes, or why they could not be read, with where they came from.
 #[derive(Debug)]
 pub struct RawRecord {
@@ -22,7 +97,7 @@ pub struct RawRecord {
     /// Where `bytes` start in the file (1-based), to place parse errors.
     pub line: u64,
     pub column: u64,
-    pub payload: Result<Vec<u8>, ProfileError>,
+    pub payload: Result<Bytes, ProfileError>,
 }
 
 type Reader = Box<dyn BufRead + Send>;
@@ -54,8 +129,8 @@ struct Stream {
     done: bool,
     /// Records handed out so far; an input with none is reported.
     produced: u64,
-    /// Length of the last line read.
-    last_len: usize,
+    /// For JSON lines: the blocks lines are cut from.
+    blocks: Blocks,
 }
 
 const JSON_EXTS: &[&str] = &["json", "jsonl", "ndjson"];
@@ -138,7 +213,7 @@ impl Inputs {
             col: 1,
             done: false,
             produced: 0,
-            last_len: 0,
+            blocks: Blocks::default(),
         })
     }
 
@@ -296,7 +371,7 @@ impl Stream {
         source: String,
         line: u64,
         column: u64,
-        payload: Result<Vec<u8>, ProfileError>,
+        payload: Result<Bytes, ProfileError>,
     ) -> RawRecord {
         RawRecord {
             source,
@@ -319,27 +394,24 @@ impl Stream {
                     Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => Err(ProfileError::empty(
                         "empty input: expected a profile object",
                     )),
-                    Ok(_) => Ok(buf),
+                    Ok(_) => Ok(buf.into()),
                     Err(e) => Err(ProfileError::io(io_text(&e))),
                 };
                 Some(self.record(self.path.to_string(), 1, 1, payload))
             }
             Shape::Lines => loop {
-                // Sized like the previous line, so a line is read without regrowing its buffer.
-                let mut buf = Vec::with_capacity(self.last_len + 64);
-                match self.reader.read_until(b'\n', &mut buf) {
-                    Ok(0) => {
+                match self.blocks.next_line(&mut self.reader) {
+                    Ok(None) => {
                         self.done = true;
                         return None;
                     }
-                    Ok(_) => {
+                    Ok(Some(line)) => {
                         self.line += 1;
-                        self.last_len = buf.len();
-                        if buf.iter().all(u8::is_ascii_whitespace) {
+                        if line.iter().all(u8::is_ascii_whitespace) {
                             continue;
                         }
                         let source = format!("{}:{}", self.path, self.line);
-                        return Some(self.record(source, self.line, 1, Ok(buf)));
+                        return Some(self.record(source, self.line, 1, Ok(line)));
                     }
                     Err(e) => {
                         self.done = true;
@@ -482,6 +554,6 @@ impl Stream {
         }
         let source = format!("{}#{}", self.path, self.index);
         self.index += 1;
-        Ok(Some(self.record(source, line, column, Ok(buf))))
+        Ok(Some(self.record(source, line, column, Ok(buf.into()))))
     }
 }
