@@ -54,10 +54,17 @@ for r in "${rows[@]}"; do
     'BEGIN { printf "| %s | %.2f | %.0f | %.1f | %.2f |\n", n, s, (s > 0 ? N / s : 0), k / 1024, (b > 0 ? s / b : 0) }'
 done
 
-# One-shot: one profile, wxacct vs jq . on the same file (mean of repeated runs).
+# One-shot: one profile, wxacct vs jq . on the same file. hyperfine when installed
+# (apt-get install hyperfine), else the mean of 200 runs in a shell loop.
 ONE=data/examples/wallet-blocked.json
-loop() { local s e; s=$(date +%s%N); for _ in $(seq 200); do "$@" > /dev/null || true; done; e=$(date +%s%N); echo $(( (e - s) / 200000 )); }
-wx_us=$(loop $WX deactivate --start $START --state $ONE)
-jq_us=$(loop jq . $ONE)
 echo
-echo "One-shot on $ONE (mean of 200 runs): wxacct $((wx_us / 1000)).$(( (wx_us % 1000) / 100 )) ms, jq . $((jq_us / 1000)).$(( (jq_us % 1000) / 100 )) ms, ratio $(awk -v a=$wx_us -v b=$jq_us 'BEGIN{printf "%.2f", a/b}')"
+if command -v hyperfine > /dev/null; then
+  hyperfine -N -i --warmup 20 --runs 300 --style basic \
+    "$WX deactivate --start $START --state $ONE" "$WX deactivate --start $START --state $ONE --format jsonl" "jq . $ONE" 2>&1 |
+    grep -E "^Benchmark|Time \(mean|Range"
+else
+  loop() { local s e; s=$(date +%s%N); for _ in $(seq 200); do "$@" > /dev/null || true; done; e=$(date +%s%N); echo $(( (e - s) / 200000 )); }
+  wx_us=$(loop $WX deactivate --start $START --state $ONE)
+  jq_us=$(loop jq . $ONE)
+  echo "One-shot on $ONE (mean of 200 runs): wxacct $((wx_us / 1000)).$(( (wx_us % 1000) / 100 )) ms, jq . $((jq_us / 1000)).$(( (jq_us % 1000) / 100 )) ms"
+fi
