@@ -22,7 +22,10 @@ pub struct Bytes {
 impl From<Vec<u8>> for Bytes {
     fn from(v: Vec<u8>) -> Bytes {
         let range = 0..v.len();
-        Bytes { block: Arc::new(v), range }
+        Bytes {
+            block: Arc::new(v),
+            range,
+        }
     }
 }
 
@@ -52,7 +55,10 @@ impl Blocks {
             if let Some(n) = memchr::memchr(b'\n', rest) {
                 let range = self.pos..self.pos + n + 1;
                 self.pos = range.end;
-                return Ok(Some(Bytes { block: self.block.clone(), range }));
+                return Ok(Some(Bytes {
+                    block: self.block.clone(),
+                    range,
+                }));
             }
             if self.eof {
                 if rest.is_empty() {
@@ -60,7 +66,10 @@ impl Blocks {
                 }
                 let range = self.pos..self.block.len();
                 self.pos = range.end;
-                return Ok(Some(Bytes { block: self.block.clone(), range }));
+                return Ok(Some(Bytes {
+                    block: self.block.clone(),
+                    range,
+                }));
             }
             // A new block: the unfinished line, then as much input as fits (at least twice the
             // unfinished line, so that a very long line is still read in few steps).
