@@ -383,45 +383,38 @@ fn text_one(e: &Entry) -> String {
     s
 }
 
+/// A value with its sources: `• value  [S1§8, O1]`.
+fn sourced(indent: &str, v: &Value) -> String {
+    let src: Vec<&str> = v["sources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    format!(
+        "{indent}• {}  [{}]\n",
+        v["value"].as_str().unwrap_or(""),
+        src.join(", ")
+    )
+}
+
 /// A conflict's values side by side: `value [sources]`.
 fn conflict_text(c: &Value) -> String {
-    let mut s = String::new();
-    if let Some(values) = c.get("values").and_then(Value::as_array) {
-        s.push_str(&format!(
-            "    {} — {}\n",
-            c["id"].as_str().unwrap_or(""),
-            c["subject"].as_str().unwrap_or("")
-        ));
-        for v in values {
-            let src: Vec<&str> = v["sources"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(Value::as_str)
-                .collect();
-            s.push_str(&format!(
-                "      • {}  [{}]\n",
-                v["value"].as_str().unwrap_or(""),
-                src.join(", ")
-            ));
-        }
-        s.push_str(&format!(
-            "    → {}\n",
-            c["resolution"].as_str().unwrap_or("")
-        ));
-    } else {
-        let src: Vec<&str> = c["sources"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
-        s.push_str(&format!(
-            "    • {}  [{}]\n",
-            c["value"].as_str().unwrap_or(""),
-            src.join(", ")
-        ));
+    let Some(values) = c.get("values").and_then(Value::as_array) else {
+        return sourced("    ", c);
+    };
+    let mut s = format!(
+        "    {} — {}\n",
+        c["id"].as_str().unwrap_or(""),
+        c["subject"].as_str().unwrap_or("")
+    );
+    for v in values {
+        s.push_str(&sourced("      ", v));
     }
+    s.push_str(&format!(
+        "    → {}\n",
+        c["resolution"].as_str().unwrap_or("")
+    ));
     s
 }
 

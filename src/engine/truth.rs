@@ -166,35 +166,10 @@ impl<F: FieldPath> Pred<F> {
                 }
                 t
             }
-            Pred::Any(ps) => {
-                let mut unknown = false;
-                for p in ps {
-                    match p.eval_inner(s, env, missing) {
-                        Truth::True => return Truth::True,
-                        Truth::Unknown => unknown = true,
-                        Truth::False => {}
-                    }
-                }
-                if unknown {
-                    Truth::Unknown
-                } else {
-                    Truth::False
-                }
-            }
+            Pred::Any(ps) => any(ps.iter().map(|p| p.eval_inner(s, env, missing))),
+            // Kleene AND by De Morgan: not any(not p).
             Pred::All(ps) => {
-                let mut unknown = false;
-                for p in ps {
-                    match p.eval_inner(s, env, missing) {
-                        Truth::False => return Truth::False,
-                        Truth::Unknown => unknown = true,
-                        Truth::True => {}
-                    }
-                }
-                if unknown {
-                    Truth::Unknown
-                } else {
-                    Truth::True
-                }
+                any(ps.iter().map(|p| p.eval_inner(s, env, missing).negate())).negate()
             }
             Pred::Not(p) => p.eval_inner(s, env, missing).negate(),
             Pred::Check(_, idx) => match env.checks.get(*idx) {
