@@ -407,3 +407,24 @@ fn troubleshoot_records_are_validated() {
         "conflict realname-cleared: no record shows it",
     );
 }
+
+#[test]
+fn an_enum_value_in_a_condition_must_exist() {
+    // The same table of allowed values serves the data files and the profile's error messages.
+    fails_with(
+        load_with("checks.json", |v| {
+            v["checks"][0]["fails_when"] = serde_json::json!({"eq": ["platform", "andriod"]})
+        }),
+        "`platform` has no value `andriod`",
+    );
+    fails_with(
+        load_with(
+            "checks.json",
+            |v| {
+                v["checks"][0]["fails_when"] =
+                    serde_json::json!({"any_item": ["devices", {"eq": ["kind", "phone"]}]})
+            },
+        ),
+        "`kind` has no value `phone`",
+    );
+}

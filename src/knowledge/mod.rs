@@ -354,9 +354,6 @@ impl Knowledge {
     pub fn conflict(&self, id: &str) -> Option<&ConflictDef> {
         self.conflict_index.get(id).map(|&i| &self.conflicts[i])
     }
-    pub fn action(&self, id: &str) -> Option<&ActionDef> {
-        self.actions.iter().find(|a| a.id == id)
-    }
     pub fn source(&self, id: &str) -> Option<&SourceDef> {
         self.sources.iter().find(|s| s.id == id)
     }

@@ -14,8 +14,9 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::profile::field::{CardField, DeviceField, Field, GroupField, ListField, LoginField};
-use crate::profile::model::{AccountStatus, CardKind, DeviceKind, OnUnlink, Platform, Region};
+use crate::profile::field::{
+    enum_values, CardField, DeviceField, Field, GroupField, ListField, LoginField,
+};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -98,73 +99,42 @@ impl ItemPred {
     }
 }
 
-/// The fields a predicate may name: how to find one by path, and which enum values it allows.
+/// The fields a predicate may name: how to find one by path, and which values it allows.
 pub trait FieldSet: Copy + Sized {
-    const TOP_LEVEL: bool;
+    /// The list whose items have these fields; `None` for the profile's own fields.
+    const LIST: Option<ListField>;
     fn lookup(path: &str) -> Option<Self>;
-    fn allowed(self) -> Option<Vec<&'static str>>;
-}
-
-fn names<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Option<Vec<&'static str>> {
-    Some(all.iter().map(|v| f(*v)).collect())
-}
-
-impl FieldSet for Field {
-    const TOP_LEVEL: bool = true;
-    fn lookup(path: &str) -> Option<Self> {
-        Field::from_path(path)
-    }
+    fn name(self) -> &'static str;
+    /// The values an enum field allows (`None` for other fields).
     fn allowed(self) -> Option<Vec<&'static str>> {
-        match self {
-            Field::Platform => names(Platform::ALL, Platform::as_str),
-            Field::Region => names(Region::ALL, Region::as_str),
-            Field::Status => names(AccountStatus::ALL, AccountStatus::as_str),
-            _ => None,
+        match Self::LIST {
+            None => enum_values(self.name()),
+            Some(list) => enum_values(&format!("{}.{}", list.path(), self.name())),
         }
     }
 }
-impl FieldSet for CardField {
-    const TOP_LEVEL: bool = false;
-    fn lookup(path: &str) -> Option<Self> {
-        CardField::from_path(path)
-    }
-    fn allowed(self) -> Option<Vec<&'static str>> {
-        (self == CardField::Kind)
-            .then(|| names(CardKind::ALL, CardKind::as_str))
-            .flatten()
-    }
+
+macro_rules! field_set {
+    ($($t:ty => $list:expr),+ $(,)?) => {
+        $(impl FieldSet for $t {
+            const LIST: Option<ListField> = $list;
+            fn lookup(path: &str) -> Option<Self> {
+                <$t>::from_path(path)
+            }
+            fn name(self) -> &'static str {
+                self.path()
+            }
+        })+
+    };
 }
-impl FieldSet for DeviceField {
-    const TOP_LEVEL: bool = false;
-    fn lookup(path: &str) -> Option<Self> {
-        DeviceField::from_path(path)
-    }
-    fn allowed(self) -> Option<Vec<&'static str>> {
-        (self == DeviceField::Kind)
-            .then(|| names(DeviceKind::ALL, DeviceKind::as_str))
-            .flatten()
-    }
-}
-impl FieldSet for GroupField {
-    const TOP_LEVEL: bool = false;
-    fn lookup(path: &str) -> Option<Self> {
-        GroupField::from_path(path)
-    }
-    fn allowed(self) -> Option<Vec<&'static str>> {
-        None
-    }
-}
-impl FieldSet for LoginField {
-    const TOP_LEVEL: bool = false;
-    fn lookup(path: &str) -> Option<Self> {
-        LoginField::from_path(path)
-    }
-    fn allowed(self) -> Option<Vec<&'static str>> {
-        (self == LoginField::OnUnlink)
-            .then(|| names(OnUnlink::ALL, OnUnlink::as_str))
-            .flatten()
-    }
-}
+
+field_set!(
+    Field => None,
+    CardField => Some(ListField::BankCards),
+    DeviceField => Some(ListField::Devices),
+    GroupField => Some(ListField::GroupsOwned),
+    LoginField => Some(ListField::ThirdPartyLogins),
+);
 
 fn field<F: FieldSet>(path: &str) -> Result<F, String> {
     F::lookup(path).ok_or_else(|| format!("unknown field `{path}` in a condition"))
@@ -215,11 +185,11 @@ impl PredSpec {
                 Ok(Pred::In(f, consts))
             }
             PredSpec::AfterStart(p) => Ok(Pred::AfterStart(field(p)?)),
-            PredSpec::Nonempty(p) if F::TOP_LEVEL => Ok(Pred::NonEmpty(list(p)?)),
-            PredSpec::AnyItem(p, inner) if F::TOP_LEVEL => {
+            PredSpec::Nonempty(p) if F::LIST.is_none() => Ok(Pred::NonEmpty(list(p)?)),
+            PredSpec::AnyItem(p, inner) if F::LIST.is_none() => {
                 Ok(Pred::AnyItem(ItemPred::compile(list(p)?, inner)?))
             }
-            PredSpec::Check(id) if F::TOP_LEVEL => Ok(Pred::Check(id.clone(), usize::MAX)),
+            PredSpec::Check(id) if F::LIST.is_none() => Ok(Pred::Check(id.clone(), usize::MAX)),
             PredSpec::Nonempty(_) | PredSpec::AnyItem(..) | PredSpec::Check(_) => {
                 Err("lists and checks can only be named at the top level of a condition".into())
             }

@@ -3,7 +3,10 @@
 
 use jiff::civil::Date;
 
-use super::model::{Card, Device, Group, Profile, ThirdPartyLogin};
+use super::model::{
+    AccountStatus, Card, CardKind, Device, DeviceKind, Group, OnUnlink, Platform, Profile, Region,
+    ThirdPartyLogin,
+};
 
 /// A field value as the engine sees it. `Missing` is unknown; `Null` is an explicit "none".
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -182,15 +185,6 @@ impl ListField {
     pub fn from_path(path: &str) -> Option<ListField> {
         Self::ALL.iter().copied().find(|l| l.path() == path)
     }
-    /// The names of an item's fields, for validating data and for hints.
-    pub fn item_fields(self) -> &'static [&'static str] {
-        match self {
-            ListField::BankCards => &["kind", "unbilled_cny", "cross_border_agreement", "label"],
-            ListField::Devices => &["kind", "logged_in"],
-            ListField::GroupsOwned => &["name", "has_admin", "important"],
-            ListField::ThirdPartyLogins => &["name", "on_unlink"],
-        }
-    }
     /// The list's length, `None` when the list itself is unknown.
     pub fn len(self, p: &Profile) -> Option<usize> {
         match self {
@@ -209,4 +203,31 @@ pub fn all_paths() -> impl Iterator<Item = &'static str> {
         .map(|f| f.path())
         .chain(ListField::ALL.iter().map(|l| l.path()))
         .chain(["schema_version"])
+}
+
+/// The values an enum field accepts, by its dotted path (`devices.kind`); list indices in the
+/// path (`devices[2].kind`) are ignored. `None` for a field that is not an enum.
+pub fn enum_values(path: &str) -> Option<Vec<&'static str>> {
+    fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Option<Vec<&'static str>> {
+        Some(all.iter().map(|v| name(*v)).collect())
+    }
+    let mut bare = String::with_capacity(path.len());
+    let mut in_index = false;
+    for c in path.chars() {
+        match c {
+            '[' => in_index = true,
+            ']' => in_index = false,
+            c if !in_index => bare.push(c),
+            _ => {}
+        }
+    }
+    match bare.as_str() {
+        "platform" => names(Platform::ALL, Platform::as_str),
+        "region" => names(Region::ALL, Region::as_str),
+        "account.status" => names(AccountStatus::ALL, AccountStatus::as_str),
+        "wallet.bank_cards.kind" => names(CardKind::ALL, CardKind::as_str),
+        "devices.kind" => names(DeviceKind::ALL, DeviceKind::as_str),
+        "third_party_logins.on_unlink" => names(OnUnlink::ALL, OnUnlink::as_str),
+        _ => None,
+    }
 }

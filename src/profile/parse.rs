@@ -1,6 +1,7 @@
 //! Parsing one profile from JSON bytes, with precise errors.
 
 use super::error::{explain_data_error, ErrorKind, ProfileError};
+use super::field::enum_values;
 use super::model::Profile;
 
 /// Parses a profile. The fast path is a plain typed parse; only a failure pays for the
@@ -79,45 +80,6 @@ pub fn from_serde(e: &serde_json::Error, field: Option<String>) -> ProfileError 
         column,
         field,
         hint,
-    }
-}
-
-/// The values an enum field accepts, by its path (list indices ignored).
-fn enum_values(path: &str) -> Option<Vec<&'static str>> {
-    use super::model::{AccountStatus, CardKind, DeviceKind, OnUnlink, Platform, Region};
-    let mut bare = String::with_capacity(path.len());
-    let mut skipping = false;
-    for c in path.chars() {
-        match c {
-            '[' => skipping = true,
-            ']' => skipping = false,
-            c if !skipping => bare.push(c),
-            _ => {}
-        }
-    }
-    let names = |all: &[&'static str]| Some(all.to_vec());
-    match bare.as_str() {
-        "platform" => names(&Platform::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
-        "region" => names(&Region::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
-        "account.status" => names(
-            &AccountStatus::ALL
-                .iter()
-                .map(|v| v.as_str())
-                .collect::<Vec<_>>(),
-        ),
-        "wallet.bank_cards.kind" => {
-            names(&CardKind::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>())
-        }
-        "devices.kind" => names(
-            &DeviceKind::ALL
-                .iter()
-                .map(|v| v.as_str())
-                .collect::<Vec<_>>(),
-        ),
-        "third_party_logins.on_unlink" => {
-            names(&OnUnlink::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>())
-        }
-        _ => None,
     }
 }
 

@@ -417,14 +417,6 @@ pub struct CheckCount {
     pub count: u64,
 }
 
-/// The JSON document printed for several profiles.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct BatchDocument<'a> {
-    pub schema_version: u32,
-    pub results: Vec<serde_json::Value>,
-    pub summary: &'a Summary,
-}
-
 /// Check ids, written to JSON as they were escaped once when the knowledge base was loaded.
 #[derive(Debug, Clone, Default)]
 pub struct Ids(pub Vec<&'static serde_json::value::RawValue>);
