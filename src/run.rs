@@ -38,13 +38,16 @@ pub struct Run<'a> {
 
 impl Run<'_> {
     fn check(&self, report: &dyn Report, rec: RawRecord) -> Done {
-        let profile = rec
+        let checked = rec
             .payload
             .and_then(|b| parse_profile(&b).map_err(|e| e.shifted(rec.line, rec.column)))
-            .and_then(|p| self.overrides.apply(p));
-        match profile {
-            Ok(profile) => {
-                let eval = self.task.evaluate(self.ctx, &profile);
+            .and_then(|p| self.overrides.apply(p))
+            .and_then(|p| match self.task.evaluate(self.ctx, &p) {
+                Ok(eval) => Ok((p, eval)),
+                Err(e) => Err(ProfileError::date_range(e.to_string())),
+            });
+        match checked {
+            Ok((profile, eval)) => {
                 let item = Item::Result {
                     task: self.task,
                     ctx: self.ctx,

@@ -18,6 +18,8 @@ pub enum ErrorKind {
     DuplicateField,
     /// The input holds no profile at all.
     Empty,
+    /// A date of the plan or the timeline falls past the end of the calendar.
+    DateRange,
 }
 
 impl ErrorKind {
@@ -30,6 +32,7 @@ impl ErrorKind {
             ErrorKind::UnknownField => "unknown-field",
             ErrorKind::DuplicateField => "duplicate-field",
             ErrorKind::Empty => "empty",
+            ErrorKind::DateRange => "date-range",
         }
     }
 }
@@ -60,6 +63,13 @@ impl ProfileError {
     pub fn empty(message: impl Into<String>) -> ProfileError {
         ProfileError {
             kind: ErrorKind::Empty,
+            ..ProfileError::io(message)
+        }
+    }
+
+    pub fn date_range(message: impl Into<String>) -> ProfileError {
+        ProfileError {
+            kind: ErrorKind::DateRange,
             ..ProfileError::io(message)
         }
     }

@@ -8,7 +8,7 @@ use super::result::{MethodView, Parts, RealnameParts};
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::truth::{self, Missing};
-use crate::engine::{checks, CheckOutcome, Env, Severity, Status, Truth};
+use crate::engine::{checks, CheckOutcome, DateError, Env, Severity, Status, Truth};
 use crate::knowledge::{Goal, Knowledge, MethodDef, TaskId};
 use crate::lang::Lang;
 
@@ -103,7 +103,7 @@ impl Choice {
     }
 }
 
-pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Evaluation {
+pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, DateError> {
     let choice = Choice::new(ctx.kb, env, goal);
     let outcomes = shown_checks(ctx.kb, env, choice.recommended());
     Evaluation::new(ctx, env, outcomes, choice.applies(goal))
@@ -183,6 +183,7 @@ fn method(kb: &'static Knowledge, m: &Judged, goal: Goal, lang: Lang) -> MethodV
         recoverable: d.recoverable,
         recovery: d.recovery.get(lang),
         path: d.path.get(lang),
+        path_sources: views::strs(&d.path_sources),
         sources: views::strs(&d.sources),
         conflicts: views::conflicts(kb, &d.conflicts, lang),
     }
