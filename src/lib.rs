@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod explain;
+pub mod field_entries;
 pub mod generate;
 pub mod knowledge;
 pub mod lang;
