@@ -17,7 +17,7 @@ use crate::render::{self, Look};
 use crate::run::Run;
 use crate::tasks::result::Summary;
 use crate::tasks::{self, Context, Task};
-use crate::{explain, generate};
+use crate::{explain, generate, init};
 
 /// How the program ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +110,7 @@ pub fn main(cli: Cli) -> Exit {
         Command::Realname(args) => task(Task::Realname { goal: args.goal }, &args.task),
         Command::UnbindQq(args) => task(Task::UnbindQq, &args),
         Command::Troubleshoot(args) => troubleshoot(&args),
+        Command::Init(args) => init::run(&args),
         Command::Explain(args) => explain::run(&args).map(|()| Exit::Ok),
         Command::Schema(args) => generate::schema(args.kind).map(|()| Exit::Ok),
         Command::Completions(args) => generate::completions(args.shell).map(|()| Exit::Ok),

@@ -81,6 +81,20 @@ not-applicable when the profile rules out every listed cause.",
     )]
     Troubleshoot(TroubleshootArgs),
 
+    /// Write a profile by answering questions, or print a complete one to edit (--template)
+    #[command(
+        long_about = "Write a profile by answering questions, most important first (money, cards, \
+roles, devices, account state…). Every question has a \"don't know\" answer that leaves the field \
+unknown; wxacct then reports the checks that need it as unknown. The questions are in Chinese or \
+English by the usual language rules. init needs a terminal; without one, --template prints a \
+complete profile (every field, a realistic value) to edit instead.",
+        after_help = "Examples:
+  wxacct init me.json
+  wxacct init --lang zh > me.json
+  wxacct init --template > me.json"
+    )]
+    Init(InitArgs),
+
     /// Explain a record by id: check, method, playbook, conflict, source… (no id: list all)
     #[command(after_help = "Examples:
   wxacct explain
@@ -177,8 +191,9 @@ fn device(s: &str) -> Option<DeviceKind> {
 #[command(next_help_heading = "Profile")]
 pub struct ProfileArgs {
     /// Profile state: a .json file (object or array), a .jsonl/.ndjson file, a directory,
-    /// or - for standard input. Repeatable; flags below override every profile
-    #[arg(long, value_name = "PATH")]
+    /// or - for standard input. Repeatable; flags below override every profile. Write one with
+    /// `wxacct init` or `wxacct init --template`; `wxacct schema state` describes every field
+    #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
     pub state: Vec<PathBuf>,
 
     /// Where you will do it
@@ -306,6 +321,25 @@ pub struct OutputArgs {
     /// How much of each result json/jsonl print for many profiles [default: full for json, summary for jsonl]
     #[arg(long, value_enum)]
     pub detail: Option<Detail>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct InitArgs {
+    /// Where to write the profile [default: standard output]
+    #[arg(value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub path: Option<PathBuf>,
+
+    /// Print a complete profile, every field with a realistic value, instead of asking
+    #[arg(long)]
+    pub template: bool,
+
+    /// Replace PATH if it exists
+    #[arg(long)]
+    pub force: bool,
+
+    /// Language of the questions [default: from the locale]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -12,6 +12,7 @@ pub mod engine;
 pub mod explain;
 pub mod field_entries;
 pub mod generate;
+pub mod init;
 pub mod knowledge;
 pub mod lang;
 pub mod profile;

@@ -68,6 +68,7 @@ pub struct Questionnaire {
     pub yes: Text,
     pub no: Text,
     pub dont_know: Text,
+    pub select_help: Text,
     pub empty_is_unknown: Text,
     pub none_word: Text,
     pub kinds_help: Text,
