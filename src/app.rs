@@ -154,7 +154,7 @@ fn output_settings(o: &OutputArgs, single: bool, terminal: bool) -> (Format, Loo
         o.format.unwrap_or(Format::Table)
     };
     let detail = o.detail.unwrap_or(match format {
-        Format::Json | Format::Junit => Detail::Full,
+        Format::Json | Format::Junit | Format::Ics | Format::Github => Detail::Full,
         Format::Jsonl | Format::Table | Format::Markdown => Detail::Summary,
     });
     let width = if terminal {
@@ -191,6 +191,12 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let (format, look) = output_settings(o, single, terminal);
+    if format == Format::Ics && !single {
+        return Err(UsageError(
+            "--format ics writes the calendar of one profile, and this input can hold several (an array, JSON lines, a directory or more than one --state); give one profile object".into(),
+        )
+        .into());
+    }
     let (report, mut sink) = render::report(format, look, task.id())?;
     let jobs = o.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),

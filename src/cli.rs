@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::{ArgValueCandidates, ArgValueCompleter};
 use jiff::civil::Date;
 
+use crate::complete;
 use crate::engine::FailOn;
 use crate::knowledge::Goal;
 use crate::lang::Lang;
@@ -133,7 +135,7 @@ pub struct TaskArgs {
 pub struct TroubleshootArgs {
     /// A symptom to explain, by id (see --list-symptoms). Repeatable. Without it: every cause
     /// the profile shows, across all symptoms
-    #[arg(long, value_name = "ID", help_heading = "Symptom")]
+    #[arg(long, value_name = "ID", help_heading = "Symptom", add = ArgValueCandidates::new(complete::symptoms))]
     pub symptom: Vec<String>,
 
     /// Print every symptom id with a one-line description, and exit
@@ -248,7 +250,7 @@ pub struct ProfileArgs {
 
     /// Set any state field: PATH=VALUE, VALUE read as JSON or else as a string
     /// (e.g. wallet.pay_score_enabled=false). Repeatable
-    #[arg(long = "set", value_name = "PATH=VALUE")]
+    #[arg(long = "set", value_name = "PATH=VALUE", add = ArgValueCompleter::new(complete::set_value))]
     pub set: Vec<String>,
 }
 
@@ -264,6 +266,10 @@ pub enum Format {
     Markdown,
     /// JUnit XML, one test case per profile
     Junit,
+    /// iCalendar (RFC 5545): the plan and timeline of one profile as all-day events
+    Ics,
+    /// GitHub Actions annotations: ::error per failed blocker, ::warning per failed warning
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -344,7 +350,9 @@ pub struct InitArgs {
 
 #[derive(Args, Debug, Clone)]
 pub struct ExplainArgs {
-    /// A record id (check, action, event, method, impact, playbook, conflict, source…)
+    /// A record id (check, action, event, method, impact, playbook, conflict, source…) or a
+    /// state field path (account.teen_mode)
+    #[arg(add = ArgValueCandidates::new(complete::explain_ids))]
     pub id: Option<String>,
 
     /// Text language [default: from the locale]
@@ -381,5 +389,6 @@ pub struct CompletionsArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ManArgs {
     /// A subcommand, for its own page
+    #[arg(add = ArgValueCandidates::new(complete::subcommands))]
     pub subcommand: Option<String>,
 }

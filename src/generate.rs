@@ -131,10 +131,9 @@ pub fn schema(kind: SchemaKind) -> Result<(), Failure> {
     print(&schema_json(kind))
 }
 
+/// The completion script for `shell`: it asks the `wxacct` binary for every candidate.
 pub fn completions_text(shell: clap_complete::Shell) -> String {
-    let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "wxacct", &mut buf);
-    String::from_utf8_lossy(&buf).into_owned()
+    crate::complete::registration(shell)
 }
 
 pub fn completions(shell: clap_complete::Shell) -> Result<(), Failure> {

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod complete;
 pub mod engine;
 pub mod explain;
 pub mod field_entries;

@@ -2,6 +2,8 @@
 //! bytes), then writes them in input order, with whatever comes before and after.
 
 pub mod doc;
+pub mod github;
+pub mod ics;
 pub mod json;
 pub mod junit;
 pub mod listing;
@@ -91,6 +93,11 @@ pub fn report(
             let l = listing::Listing::new(look, true);
             (Box::new(l.clone()), Box::new(l))
         }
+        Format::Ics => (Box::new(ics::Ics { look }), Box::new(ics::Ics { look })),
+        Format::Github => (
+            Box::new(github::Github { look }),
+            Box::new(github::GithubSink::new(look, command)),
+        ),
         Format::Junit => (
             Box::new(junit::Junit { look }),
             Box::new(junit::JunitSink::new(look, command)?),

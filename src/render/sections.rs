@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::doc::{Block, Span, Tone};
 use crate::engine::{ReadyOn, Status, Verdict, Window};
+use crate::knowledge::fields::Catalogue;
 use crate::knowledge::{Knowledge, Level, Severity, SourceKind, Text, Ui, Vocab};
 use crate::lang::Lang;
 use crate::profile::model::Platform;
@@ -175,7 +176,7 @@ fn checks(list: &[CheckView], l: &Labels) -> Vec<Block> {
                 Status::Fail => format!("{}{}", c.remedy, l.disputed(&c.conflicts)),
                 Status::Unknown => l
                     .t(&ui.missing_fields)
-                    .replace("{fields}", &c.missing.join(", ")),
+                    .replace("{fields}", &Catalogue::get().set_hints(&c.missing)),
                 Status::Pass => String::new(),
             };
             vec![
@@ -465,7 +466,7 @@ fn unbind_qq(p: &UnbindQqParts, l: &Labels) -> Vec<Block> {
     if !v.certain {
         b.push(Block::Line(vec![Span::new(
             l.t(&ui.scenario_uncertain)
-                .replace("{fields}", &v.missing.join(", ")),
+                .replace("{fields}", &Catalogue::get().set_hints(&v.missing)),
             Tone::Warn,
         )]));
     }
@@ -500,7 +501,7 @@ fn unbind_qq(p: &UnbindQqParts, l: &Labels) -> Vec<Block> {
                 ImpactStatus::NotAffected => Span::new(l.t(&ui.impact_not_affected), Tone::Good),
                 ImpactStatus::Unknown => Span::new(
                     l.t(&ui.missing_fields)
-                        .replace("{fields}", &i.missing.join(", ")),
+                        .replace("{fields}", &Catalogue::get().set_hints(&i.missing)),
                     Tone::Warn,
                 ),
             };
@@ -606,7 +607,7 @@ fn unbind_qq(p: &UnbindQqParts, l: &Labels) -> Vec<Block> {
                 format!(
                     " — {}",
                     l.t(&ui.may_apply)
-                        .replace("{fields}", &pb.missing.join(", "))
+                        .replace("{fields}", &Catalogue::get().set_hints(&pb.missing))
                 ),
                 Tone::Warn,
             ));
@@ -672,7 +673,7 @@ fn causes(p: &TroubleshootParts, l: &Labels) -> Vec<Block> {
             if c.status == CauseStatus::Unknown {
                 let open = if c.decidable {
                     l.t(&ui.missing_fields)
-                        .replace("{fields}", &c.missing.join(", "))
+                        .replace("{fields}", &Catalogue::get().set_hints(&c.missing))
                 } else {
                     l.t(&ui.cause_undecidable).to_string()
                 };
