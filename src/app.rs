@@ -13,6 +13,7 @@ use crate::knowledge::Knowledge;
 use crate::lang::Lang;
 use crate::profile::input::Inputs;
 use crate::profile::Overrides;
+use crate::progress::Progress;
 use crate::render::{self, Look};
 use crate::run::Run;
 use crate::tasks::result::Summary;
@@ -197,7 +198,11 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
         )
         .into());
     }
-    let (report, mut sink) = render::report(format, look, task.id())?;
+    let (report, sink) = render::report(format, look, task.id())?;
+    let stderr = io::stderr();
+    let wanted = inputs.is_some() && !o.quiet && !terminal && stderr.is_terminal();
+    let progress = Progress::new(wanted, kb.ui.summary_profiles.get(look.lang));
+    let mut sink = progress.sink(sink);
     let jobs = o.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
@@ -209,8 +214,9 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
         jobs,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut err = io::stderr().lock();
-    let summary = run.execute(inputs, report.as_ref(), sink.as_mut(), &mut out, &mut err)?;
+    // Not locked for the whole run: the progress line is drawn from its own thread too.
+    let mut err = progress.stderr(stderr);
+    let summary = run.execute(inputs, report.as_ref(), &mut sink, &mut out, &mut err)?;
     out.flush()?;
     Ok(exit_code(&summary, o.fail_on))
 }

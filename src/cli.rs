@@ -327,6 +327,11 @@ pub struct OutputArgs {
     /// How much of each result json/jsonl print for many profiles [default: full for json, summary for jsonl]
     #[arg(long, value_enum)]
     pub detail: Option<Detail>,
+
+    /// No progress line. (It is shown on stderr only when stderr is a terminal, stdout is not,
+    /// and the batch runs longer than a second)
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -17,6 +17,7 @@ pub mod init;
 pub mod knowledge;
 pub mod lang;
 pub mod profile;
+pub mod progress;
 pub mod render;
 pub mod run;
 pub mod tasks;
