@@ -193,9 +193,10 @@ fn device(s: &str) -> Option<DeviceKind> {
 #[command(next_help_heading = "Profile")]
 pub struct ProfileArgs {
     /// Profile state: a .json file (object or array), a .jsonl/.ndjson file, a directory,
-    /// or - for standard input. Repeatable; flags below override every profile. Write one with
-    /// `wxacct init` or `wxacct init --template`; `wxacct schema state` describes every field
-    #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
+    /// or - for standard input. Repeatable, and several paths may follow one --state; flags
+    /// below override every profile. Write one with `wxacct init` or `wxacct init --template`;
+    /// `wxacct schema state` describes every field
+    #[arg(long, value_name = "PATH", num_args = 1.., value_hint = clap::ValueHint::AnyPath)]
     pub state: Vec<PathBuf>,
 
     /// Where you will do it
