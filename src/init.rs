@@ -23,14 +23,10 @@ fn model_fields() -> BTreeSet<String> {
     crate::generate::state_field_paths().into_iter().collect()
 }
 
-/// A profile as JSON, the way `init` writes it (and `wxacct` reads it back unchanged): the
-/// sections nothing was said about are left out.
+/// A profile as JSON, the way `init` writes it (and `wxacct` reads it back unchanged), in the
+/// order of the state file format.
 pub fn to_text(profile: &Profile) -> String {
-    let mut v = serde_json::to_value(profile).unwrap_or_default();
-    if let Value::Object(map) = &mut v {
-        map.retain(|_, x| x.as_object().is_none_or(|o| !o.is_empty()));
-    }
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(profile).unwrap_or_default();
     s.push('\n');
     s
 }

@@ -109,8 +109,12 @@ fn the_questionnaire_writes_a_profile_that_reads_back_unchanged() {
             "bank_cards": [{ "kind": "credit" }, { "kind": "debit" }]
         },
         "roles": { "merchant": false },
+        "channels": {},
+        "sports": {},
         "devices": [{ "kind": "web", "logged_in": true }],
-        "groups_owned": [{ "name": "Family" }, { "name": "Book club" }]
+        "groups_owned": [{ "name": "Family" }, { "name": "Book club" }],
+        "enterprise": {},
+        "qq": {}
     });
     if let Some(as_of) = v.get("as_of") {
         // Filled in with the day init ran, once the model has the field.

@@ -87,7 +87,12 @@ fn check_examples(doc: &str) -> (usize, std::collections::BTreeSet<String>) {
             String::from_utf8_lossy(&o.stdout),
             String::from_utf8_lossy(&o.stderr)
         );
-        let actual: Vec<&str> = text.trim_end_matches('\n').split('\n').collect();
+        // iCalendar lines end in CRLF; the document shows them as plain lines.
+        let actual: Vec<&str> = text
+            .trim_end_matches('\n')
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect();
         let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
         assert!(
             matches(&expected, &actual),

@@ -147,12 +147,13 @@ impl Sink for GithubSink {
             (t(&ui.summary_errors), s.errors),
         ];
         let counts: Vec<String> = counts.iter().map(|(l, n)| format!("{l} {n}")).collect();
+        // "label count" throughout: no plural to get wrong ("profiles 1").
         writeln!(
             out,
             "wxacct {}: {} {} · {}",
             self.command.as_str(),
-            s.total,
             t(&ui.summary_profiles),
+            s.total,
             counts.join(" · ")
         )
     }

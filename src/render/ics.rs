@@ -149,9 +149,16 @@ impl Ics {
 
     fn event(&self, r: &TaskResult, e: &EventView, on: Date, uid: String) -> Event {
         let ui = &Knowledge::get().ui;
-        let after = self
+        let mut after = self
             .label(&ui.after_days)
             .replace("{n}", &e.after_days.to_string());
+        if let Parts::Deactivate(d) = &r.parts {
+            if let Some(ready) = &d.ready_on {
+                let date = ready.latest.to_string();
+                let submitted = self.label(&ui.submitted_on).replace("{date}", &date);
+                after = format!("{after}, {submitted}");
+            }
+        }
         let mut lines = vec![after, self.sources(r, &e.sources)];
         lines.extend(self.disputed(e.conflicts.iter().map(|c| c.id).collect()));
         Event {
