@@ -92,7 +92,7 @@ pub fn entry(kb: &Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) -> Entry {
     } else if let Some(list) = f.list() {
         set_with.push(c.set_hint(list));
     }
-    let example = (f.kind != FieldType::Object).then(|| &f.example);
+    let example = (f.kind != FieldType::Object).then_some(&f.example);
     let mut full = json!({
         "path": f.path,
         "meaning": f.meaning.get(lang),

@@ -142,7 +142,7 @@ fn uids_are_stable_and_the_output_deterministic() {
             .collect()
     };
     assert_eq!(uids(&a), uids(&b), "UIDs do not depend on the dates");
-    assert!(uids(&a).contains(&"UID:deactivate.unbind-card.2.many-cards@wxacct".to_string()));
+    assert!(uids(&a).contains("UID:deactivate.unbind-card.2.many-cards@wxacct"));
     assert!(b.contains("DTSTAMP:20270104T000000Z\r\n"));
 }
 

@@ -153,16 +153,14 @@ static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
 /// The field path with list indices written as `[]`: `devices[3].kind` and `devices.kind` both
 /// become `devices[].kind`.
 pub fn normalise(path: &str, lists: &[&str]) -> String {
-    let mut bare = String::with_capacity(path.len());
-    let mut in_index = false;
-    for c in path.chars() {
-        match c {
-            '[' => in_index = true,
-            ']' => in_index = false,
-            c if !in_index => bare.push(c),
-            _ => {}
-        }
-    }
+    let bare: String = path
+        .split('[')
+        .enumerate()
+        .map(|(i, part)| match part.split_once(']') {
+            Some((_, rest)) if i > 0 => rest,
+            _ => part,
+        })
+        .collect();
     for list in lists {
         if let Some(rest) = bare.strip_prefix(list).and_then(|r| r.strip_prefix('.')) {
             return format!("{list}[].{rest}");

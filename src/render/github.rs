@@ -9,7 +9,7 @@ use super::{Item, Look, Report, Sink};
 use crate::engine::{Severity, Status};
 use crate::knowledge::fields::Catalogue;
 use crate::knowledge::{Knowledge, TaskId};
-use crate::tasks::result::Summary;
+use crate::tasks::result::{Summary, TaskResult};
 
 #[derive(Clone, Copy)]
 pub struct Github {
@@ -83,45 +83,45 @@ fn place(source: &str, column: Option<u64>, line: Option<u64>) -> Vec<(&'static 
     props
 }
 
+impl Github {
+    /// One annotation per failed check and per unknown blocker.
+    fn result(&self, r: &TaskResult, out: &mut String) {
+        let source = r.source.as_str();
+        let who = r.id.as_deref().unwrap_or(source);
+        for c in &r.checks {
+            let kind = match (c.severity, c.status) {
+                (Severity::Blocker, Status::Fail) => "error",
+                (Severity::Warning, Status::Fail) => "warning",
+                (Severity::Blocker, Status::Unknown) => "notice",
+                _ => continue,
+            };
+            let mut props = place(source, None, None);
+            let title = format!("wxacct {}: {}", r.command.as_str(), c.title);
+            props.push(("title", title));
+            let advice = if c.status == Status::Unknown {
+                Catalogue::get().set_hints(&c.missing)
+            } else {
+                c.remedy.to_string()
+            };
+            let message = format!("{who}: {} — {advice} [{}]", c.id, c.sources.join(", "));
+            out.push_str(&command(kind, &props, &message));
+        }
+    }
+}
+
 impl Report for Github {
     fn render(&self, item: &Item<'_>) -> Vec<u8> {
         let mut out = String::new();
-        match item {
-            Item::Result {
-                task,
-                ctx,
-                profile,
-                source,
-                eval,
-            } => {
-                let r = task.result(ctx, profile, source, eval, self.look.lang);
-                let who = r.id.as_deref().unwrap_or(source);
-                for c in &r.checks {
-                    let kind = match (c.severity, c.status) {
-                        (Severity::Blocker, Status::Fail) => "error",
-                        (Severity::Warning, Status::Fail) => "warning",
-                        (Severity::Blocker, Status::Unknown) => "notice",
-                        _ => continue,
-                    };
-                    let mut props = place(source, None, None);
-                    props.push((
-                        "title",
-                        format!("wxacct {}: {}", task.id().as_str(), c.title),
-                    ));
-                    let advice = if c.status == Status::Unknown {
-                        Catalogue::get().set_hints(&c.missing)
-                    } else {
-                        c.remedy.to_string()
-                    };
-                    let message = format!("{who}: {} — {advice} [{}]", c.id, c.sources.join(", "));
-                    out.push_str(&command(kind, &props, &message));
-                }
-            }
-            Item::Error {
-                task,
-                source,
-                error,
-            } => {
+        match (item.full_result(self.look.lang), item) {
+            (Some((r, _)), _) => self.result(&r, &mut out),
+            (
+                None,
+                Item::Error {
+                    task,
+                    source,
+                    error,
+                },
+            ) => {
                 let mut props = place(source, error.column, error.line);
                 props.push(("title", format!("wxacct {}", task.id().as_str())));
                 let message = match &error.field {
@@ -130,6 +130,7 @@ impl Report for Github {
                 };
                 out.push_str(&command("error", &props, &message));
             }
+            (None, Item::Result { .. }) => {}
         }
         out.into_bytes()
     }

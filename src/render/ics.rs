@@ -214,20 +214,10 @@ impl Ics {
 
 impl Report for Ics {
     fn render(&self, item: &Item<'_>) -> Vec<u8> {
-        match item {
-            Item::Result {
-                task,
-                ctx,
-                profile,
-                source,
-                eval,
-            } => {
-                let r = task.result(ctx, profile, source, eval, self.look.lang);
-                self.calendar(&r, ctx.start).into_bytes()
-            }
-            // The diagnostic is on stderr; there is no calendar to write.
-            Item::Error { .. } => Vec::new(),
-        }
+        // For an invalid profile the diagnostic is on stderr; there is no calendar to write.
+        item.full_result(self.look.lang)
+            .map(|(r, start)| self.calendar(&r, start).into_bytes())
+            .unwrap_or_default()
     }
 }
 

@@ -37,6 +37,25 @@ pub enum Item<'a> {
     },
 }
 
+impl Item<'_> {
+    /// The full result of a checked profile, with the day the plan starts; `None` for an error.
+    pub fn full_result(
+        &self,
+        lang: Lang,
+    ) -> Option<(crate::tasks::result::TaskResult, jiff::civil::Date)> {
+        match self {
+            Item::Result {
+                task,
+                ctx,
+                profile,
+                source,
+                eval,
+            } => Some((task.result(ctx, profile, source, eval, lang), ctx.start)),
+            Item::Error { .. } => None,
+        }
+    }
+}
+
 /// How the report should look.
 #[derive(Debug, Clone, Copy)]
 pub struct Look {
