@@ -209,6 +209,10 @@ pub struct ProfileArgs {
     #[arg(long, value_name = "N")]
     pub auto_deductions: Option<u32>,
 
+    /// A Weilidai credit line is open or a Weilidai loan is unpaid
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub weilidai: Option<bool>,
+
     /// Bound bank cards, replacing the card list (`none` for no card)
     #[arg(long, value_name = "KIND,...", value_delimiter = ',',
           value_parser = PossibleValuesParser::new(["debit", "credit", "overseas", "none"]).map(|s: String| card(&s)))]
