@@ -256,7 +256,12 @@ fn table_rows(doc: &str, header: &str) -> Vec<(String, Vec<String>, Vec<String>)
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
             let inner = &cells[1..cells.len().saturating_sub(1)];
             let last = inner.last().copied().unwrap_or("");
-            let records = last.split('`').skip(1).step_by(2).map(String::from).collect();
+            let records = last
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(String::from)
+                .collect();
             let first = inner.first().copied().unwrap_or("").to_string();
             let middle = inner.iter().skip(1).map(|c| c.to_string()).collect();
             (first, middle, records)
@@ -320,7 +325,9 @@ fn coverage_problems(kb: &Knowledge, doc: &str) -> Vec<String> {
     }
     for (fact, _, records) in &facts {
         if kb.fact(fact).is_none() {
-            p.push(format!("{fact} is listed in docs/coverage.md but is no fact"));
+            p.push(format!(
+                "{fact} is listed in docs/coverage.md but is no fact"
+            ));
         } else if kb.fact_users(fact).is_empty() {
             p.push(format!(
                 "{fact} is listed in docs/coverage.md but no record cites it"
@@ -341,9 +348,7 @@ fn coverage_problems(kb: &Knowledge, doc: &str) -> Vec<String> {
             Some(f) => (f, &facts),
             None => (*c, &parts),
         };
-        let named = rows
-            .iter()
-            .any(|(r, _, rs)| r == row && rs.contains(owner));
+        let named = rows.iter().any(|(r, _, rs)| r == row && rs.contains(owner));
         if !named {
             p.push(format!(
                 "{row}: `{owner}` cites it, but its row in docs/coverage.md does not name it"
@@ -365,7 +370,11 @@ fn coverage_table_matches_the_data() {
     let kb = Knowledge::load().unwrap_or_else(|p| panic!("{p:#?}"));
     let doc = coverage_doc();
     let parts = table_rows(&doc, PARTS_HEADER);
-    assert_eq!(parts.len(), 31, "S1, S2, S3 in ten parts each, and O1 as a whole");
+    assert_eq!(
+        parts.len(),
+        31,
+        "S1, S2, S3 in ten parts each, and O1 as a whole"
+    );
     let facts: Vec<String> = table_rows(&doc, FACTS_HEADER)
         .into_iter()
         .map(|r| r.0)
@@ -415,7 +424,12 @@ fn the_coverage_check_catches_a_removed_citation() {
 fn the_coverage_check_keeps_the_facts_honest() {
     let kb = Knowledge::load().unwrap();
     // A record that stops citing a fact while its row still names it.
-    let moved = citing("checks.json", "checks", "account.frequent-device", &["S1§8"]);
+    let moved = citing(
+        "checks.json",
+        "checks",
+        "account.frequent-device",
+        &["S1§8"],
+    );
     let problems = coverage_problems(&moved, &coverage_doc());
     assert_eq!(
         problems,
@@ -425,7 +439,12 @@ fn the_coverage_check_keeps_the_facts_honest() {
         ]
     );
     // A record that starts citing a fact its row does not name (through either source of F7).
-    let added = citing("checks.json", "checks", "region.europe-us", &["S2§7", "O4§F7"]);
+    let added = citing(
+        "checks.json",
+        "checks",
+        "region.europe-us",
+        &["S2§7", "O4§F7"],
+    );
     assert_eq!(
         coverage_problems(&added, &coverage_doc()),
         ["F7: `check region.europe-us` cites it, but its row in docs/coverage.md does not name it"]
@@ -440,7 +459,10 @@ fn the_coverage_check_keeps_the_facts_honest() {
         "F-5 is listed in docs/coverage.md but is no fact",
         "F7: docs/coverage.md gives sources [\"O5\"], the data [\"O5\", \"O4\"]",
     ] {
-        assert!(problems.contains(&want.to_string()), "{want}: {problems:#?}");
+        assert!(
+            problems.contains(&want.to_string()),
+            "{want}: {problems:#?}"
+        );
     }
     // A fact nobody carries is refused by the loader itself.
     fails_with(
@@ -571,7 +593,9 @@ fn official_sources_and_facts_are_validated() {
         "fact F2: unknown source `O9`",
     );
     fails_with(
-        load_with("sources.json", |v| v["sources"][3]["kind"] = "officious".into()),
+        load_with("sources.json", |v| {
+            v["sources"][3]["kind"] = "officious".into()
+        }),
         "officious",
     );
     fails_with(
@@ -602,7 +626,9 @@ fn official_sources_and_facts_are_validated() {
         "method deactivate-account: names unknown event `realname.gone`",
     );
     fails_with(
-        load_with("realname.json", |v| v["precondition"] = "realname.verifed".into()),
+        load_with("realname.json", |v| {
+            v["precondition"] = "realname.verifed".into()
+        }),
         "realname: precondition names unknown check `realname.verifed`",
     );
     fails_with(

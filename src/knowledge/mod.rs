@@ -396,7 +396,10 @@ impl Knowledge {
             Some((id, s)) => (id, Some(s)),
             None => (citation, None),
         };
-        let stated = |f: &str| self.fact(f).is_some_and(|f| f.sources.iter().any(|s| s == id));
+        let stated = |f: &str| {
+            self.fact(f)
+                .is_some_and(|f| f.sources.iter().any(|s| s == id))
+        };
         match (self.source(id), part) {
             (Some(src), Some(p)) => src.sections.iter().any(|x| x == p) || stated(p),
             (Some(src), None) => src.sections.is_empty(),
@@ -451,7 +454,11 @@ impl Knowledge {
                 sources, conflicts, ..
             }) = &m.clears_realname
             {
-                out.push(cite(format!("method {} (clearing)", m.id), sources, conflicts));
+                out.push(cite(
+                    format!("method {} (clearing)", m.id),
+                    sources,
+                    conflicts,
+                ));
             }
         }
         for n in &r.goal_notes {
@@ -593,7 +600,10 @@ impl Knowledge {
             ("action", self.actions.iter().map(|a| &a.id).collect()),
             ("event", self.events.iter().map(|e| &e.id).collect()),
             ("conflict", self.conflicts.iter().map(|c| &c.id).collect()),
-            ("note", notes.chain(r.goal_notes.iter().map(|n| &n.id)).collect()),
+            (
+                "note",
+                notes.chain(r.goal_notes.iter().map(|n| &n.id)).collect(),
+            ),
             ("method", r.methods.iter().map(|m| &m.id).collect()),
             ("impact", q.impacts.iter().map(|i| &i.id).collect()),
             ("risk kind", q.risk_kinds.iter().map(|k| &k.id).collect()),
@@ -729,7 +739,10 @@ impl Knowledge {
         for c in &self.checks {
             let known = |m: &String| r.methods.iter().any(|x| &x.id == m);
             if let Some(m) = c.alternative.as_ref().filter(|m| !known(m)) {
-                p.push(format!("check {}: alternative names unknown method `{m}`", c.id));
+                p.push(format!(
+                    "check {}: alternative names unknown method `{m}`",
+                    c.id
+                ));
             }
         }
         p
