@@ -57,7 +57,7 @@ fn one_annotation_per_failed_check_at_the_profiles_line() {
     let file = p.replace(':', "%3A").replace(',', "%2C");
     assert!(errors.contains(&format!(
         "::error file={file},line=2,title=wxacct deactivate%3A Wallet balance is zero::blocked: wallet.balance — \
-Withdraw the whole balance to a bank card; an instant withdrawal takes about 30 minutes. [S1§intro, S1§1]"
+Withdraw the whole balance to a bank card; an instant withdrawal takes about 30 minutes. [S1§intro, S1§1, T1§F13]"
     )), "{errors:#?}");
     assert!(warnings.iter().any(|w| w
         .starts_with(&format!("::warning file={file},line=2,title="))

@@ -793,6 +793,7 @@ fn references(r: &TaskResult, l: &Labels) -> Vec<Block> {
             let kind = match s.kind {
                 SourceKind::Official => l.t(&ui.kind_official),
                 SourceKind::ThirdPartyGuide => l.t(&ui.kind_third_party),
+                SourceKind::QuotedOfficial => l.t(&ui.kind_quoted_official),
             };
             let date = s.published.map(|p| format!(", {p}")).unwrap_or_default();
             vec![
