@@ -4,21 +4,57 @@ use serde::Deserialize;
 
 use super::text::Text;
 
+use crate::lang::Lang;
+
+/// A phrase with a count: one form for 1 and one for other numbers, per language. A
+/// language whose phrase does not change with the number gives a plain string.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plural {
+    pub zh: Forms,
+    pub en: Forms,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Forms {
+    Same(String),
+    Counted { one: String, other: String },
+}
+
+impl Plural {
+    pub fn get(&self, lang: Lang, n: u64) -> &str {
+        let forms = match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        };
+        match forms {
+            Forms::Same(s) => s,
+            Forms::Counted { one, .. } if n == 1 => one,
+            Forms::Counted { other, .. } => other,
+        }
+    }
+}
+
 macro_rules! ui_texts {
-    ($($name:ident),+ $(,)?) => {
+    (texts: $($name:ident),+ ; plurals: $($plural:ident),+ $(,)?) => {
         /// Every interface text; a missing one is a load error.
         #[derive(Debug, Clone, Deserialize)]
         #[serde(deny_unknown_fields)]
-        pub struct Ui { $(pub $name: Text),+ }
+        pub struct Ui {
+            $(pub $name: Text,)+
+            $(pub $plural: Plural,)+
+        }
     };
 }
 
 ui_texts!(
+    texts:
     disclaimer,
+    label_sep,
+    list_sep,
+    label_quote,
     verdict,
-    ready_on,
-    provisional,
-    no_ready_date,
     verdict_ready,
     verdict_blocked,
     verdict_incomplete,
@@ -26,99 +62,109 @@ ui_texts!(
     status_pass,
     status_fail,
     status_unknown,
-    severity_blocker,
-    severity_warning,
-    severity_info,
-    heading_checks,
-    heading_plan,
-    heading_procedure,
-    heading_timeline,
-    heading_notes,
-    heading_conflicts,
-    heading_sources,
-    heading_summary,
-    heading_results,
-    col_status,
-    col_severity,
-    col_check,
-    col_detail,
-    col_sources,
-    col_start,
-    col_done,
-    col_action,
-    col_path,
-    col_date,
-    col_after,
-    col_event,
-    col_source,
-    col_verdict,
-    col_failed,
-    col_unknown,
-    col_count,
-    col_id,
+    nothing_to_clear,
     nothing_to_do,
+    date_deactivate,
+    date_realname,
+    date_unbind_qq,
+    date_troubleshoot,
+    when_on,
+    when_today,
+    when_between,
+    date_none,
+    label_next,
+    next_go_ahead,
+    next_answer,
+    next_clear,
+    next_no_remedy,
+    heading_plan,
+    done_by,
     duration_unstated,
-    missing_fields,
-    sources_disagree,
-    after_days,
-    after_years,
+    heading_to_clear,
+    heading_checks,
+    steps_label,
+    more_with_verbose,
+    disclaimer_short,
+    heading_unknown,
+    heading_warnings,
+    heading_unknown_warnings,
+    heading_info,
+    heading_passed,
+    heading_conflicts,
+    explain_hint,
+    heading_sources,
+    heading_procedure,
+    screens,
+    platform_unknown,
+    heading_timeline,
     submitted_on,
     not_scheduled,
-    platform_unknown,
-    screens,
-    kind_official,
-    kind_third_party,
-    summary_profiles,
-    summary_errors,
-    most_failing,
-    label_quote,
-    error_result,
+    after_days,
+    heading_notes,
     goal,
     recommended,
     heading_methods,
-    heading_requirements,
-    col_method,
-    col_fit,
-    col_duration,
-    col_effect,
+    fit_recommended,
+    fit_not_applicable,
+    fit_misses_goal,
+    fit_possible,
     applicable_is,
     reaches_goal_is,
     blocked_by_is,
-    unknown_count,
     answer_yes,
     answer_no,
+    heading_requirements,
     heading_path,
     heading_verification,
     scenario_uncertain,
-    col_platform,
-    col_requires,
     heading_impacts,
-    col_area,
     impact_affected,
     impact_not_affected,
     heading_risks,
-    col_risk,
-    col_level,
-    col_reason,
     level_low,
     level_medium,
     level_high,
     heading_alternatives,
-    col_alternative,
-    col_cost,
-    col_security,
-    col_function,
+    alt_cost,
+    alt_security,
+    alt_function,
     heading_playbooks,
     may_apply,
     caution,
     heading_aftercare,
     heading_symptoms,
     heading_causes,
-    col_cause,
-    col_share,
     cause_likely,
     cause_ruled_out,
+    cause_ruled_out_label,
     cause_undecidable,
     causes_all_symptoms,
     no_causes,
+    col_profile,
+    col_ready_on,
+    col_failed,
+    col_unknown,
+    error_result,
+    summary_count,
+    legend_provisional,
+    legend_no_date,
+    most_failing;
+    plurals:
+    count_to_clear,
+    count_unknown,
+    count_warnings,
+    provisional_because,
+    next_steps,
+    steps_ref,
+    passed_count,
+    unknown_warnings_count,
+    info_count,
+    heading_unknown_n,
+    unknown_count,
+    kind_official,
+    kind_third_party,
+    summary_profiles,
+    summary_errors,
+    checks_n,
+    more_n,
 );
