@@ -92,21 +92,6 @@ const SUBCOMMANDS: [&str; 8] = [
     "man",
 ];
 
-fn snapshot(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("WXACCT_REGENERATE").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        expected, actual,
-        "{name} changed; regenerate with WXACCT_REGENERATE=1 cargo test --test shell"
-    );
-}
-
 #[test]
 fn help_texts() {
     let o = run(&["--help"]);

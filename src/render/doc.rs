@@ -193,13 +193,15 @@ pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Text as one line: whatever [`neutralise`] leaves, no character of it can start a new line
-/// or move the cursor (a newline or other control character becomes a space).
+/// or move the cursor (a newline, a line separator or another control character becomes a
+/// space).
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(char::is_control) {
+    let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !s.chars().any(breaks) {
         return s.into();
     }
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| if breaks(c) { ' ' } else { c })
         .collect::<String>()
         .into()
 }

@@ -65,6 +65,17 @@ impl<'r> Page<'r> {
         }
     }
 
+    /// Like [`Page::cited`] with `--verbose`; otherwise only the disagreement mark, the
+    /// sources being left to the full report.
+    pub fn noted(&mut self, line: Line, sources: &[&str], conflicts: &'r [ConflictView]) -> Line {
+        if self.verbose {
+            self.cited(line, sources, conflicts)
+        } else {
+            let mark = self.disputed(conflicts);
+            line.then(mark)
+        }
+    }
+
     pub fn heading(&mut self, text: impl Into<String>) {
         self.blocks
             .push(Block::Heading(Span::toned(text, Tone::Strong).into()));

@@ -189,17 +189,12 @@ fn realname<'r>(p: &mut Page<'r>, r: &'r RealnameParts) {
     p.list(entries);
     if !r.requirements.is_empty() {
         p.heading(l.t(&ui.heading_requirements));
-        let verbose = p.verbose;
         let entries = r
             .requirements
             .iter()
             .map(|n| {
                 let line = Line::from(Span::plain(n.text));
-                Entry::bullet([if verbose {
-                    p.cited(line, &n.sources, &n.conflicts)
-                } else {
-                    line.then(p.disputed(&n.conflicts))
-                }])
+                Entry::bullet([p.noted(line, &n.sources, &n.conflicts)])
             })
             .collect();
         p.list(entries);
@@ -220,11 +215,7 @@ fn unbind_qq<'r>(p: &mut Page<'r>, u: &'r UnbindQqParts) {
         .iter()
         .map(|x| {
             let line = Line::from(Span::menu(x.path));
-            let line = if verbose {
-                p.cited(line, &x.sources, &x.conflicts)
-            } else {
-                line.then(p.disputed(&x.conflicts))
-            };
+            let line = p.noted(line, &x.sources, &x.conflicts);
             Entry::new(Span::plain(l.platform(x.platform)), [line])
         })
         .collect();
@@ -253,11 +244,7 @@ fn unbind_qq<'r>(p: &mut Page<'r>, u: &'r UnbindQqParts) {
                 Some(n) => Line::from(Span::toned(n, Tone::Bad)),
                 None => Line::from(Span::plain(x.requires.join(" + "))),
             };
-            let line = if verbose {
-                p.cited(line, &x.sources, &x.conflicts)
-            } else {
-                line.then(p.disputed(&x.conflicts))
-            };
+            let line = p.noted(line, &x.sources, &x.conflicts);
             Entry::new(Span::plain(l.platform(x.platform)), [line])
         })
         .collect();
@@ -334,11 +321,7 @@ fn unbind_qq<'r>(p: &mut Page<'r>, u: &'r UnbindQqParts) {
                 }
             }
             let advice = Line::from(Span::plain(r.advice));
-            let advice = if verbose {
-                p.cited(advice, &r.sources, &r.conflicts)
-            } else {
-                advice.then(p.disputed(&r.conflicts))
-            };
+            let advice = p.noted(advice, &r.sources, &r.conflicts);
             Entry::new(Span::plain(l.platform(r.platform)), [ratings, advice])
         })
         .collect();
