@@ -28,6 +28,29 @@ const MONEY: &[&str] = &[
     "--pay-score",
 ];
 
+/// An example profile, relative to the crate root where the reports run (so that the
+/// snapshots hold no machine's paths).
+fn example(name: &str) -> String {
+    format!("data/examples/{name}")
+}
+
+/// The binary, run from the crate root.
+fn at_root() -> assert_cmd::Command {
+    let mut c = wx();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+/// The JSON result of `args`.
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let o = at_root()
+        .args(args)
+        .args(["--json", "--start", START])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
 fn owned(args: &[&str]) -> Vec<String> {
     args.iter().map(|s| s.to_string()).collect()
 }
@@ -98,7 +121,7 @@ fn all_cases() -> Vec<Vec<String>> {
 
 /// The report of `args` at `cols` columns, in `lang`, without colour.
 fn report(args: &[String], lang: &str, cols: usize, extra: &[&str]) -> String {
-    let o = wx()
+    let o = at_root()
         .args(args)
         .args(["--start", START, "--lang", lang, "--color", "never"])
         .args(extra)
@@ -275,7 +298,7 @@ fn ids_and_field_paths_are_never_broken() {
         // one with -v.
         let json = results.entry(r.args.clone()).or_insert_with(|| {
             let args: Vec<&str> = r.args.iter().map(String::as_str).collect();
-            run(&[&args[..], &["--json", "--start", START]].concat()).json()
+            json_of(&args)
         });
         if json.get("results").is_some() {
             continue;
@@ -601,7 +624,7 @@ fn many_profiles_fit_in_aligned_columns_with_marks_explained() {
 #[test]
 fn colour_carries_meaning() {
     let coloured = |args: &[&str]| {
-        let o = wx()
+        let o = at_root()
             .args(args)
             .args(["--start", START, "--color", "always"])
             .env("COLUMNS", "100")
@@ -1132,6 +1155,15 @@ fn long_free_text_is_cut_but_ids_are_not() {
         texts(&line, 16),
         ["data/examples/", "frozen-", "account.json"]
     );
+    // A profile's id breaks only when it is longer than the line, then after a hyphen.
+    let line = Line::of([
+        Span::plain("profile "),
+        Span::name("frozen-account", Tone::Plain),
+    ]);
+    assert_eq!(texts(&line, 16), ["profile", "frozen-account"]);
+    assert_eq!(texts(&line, 10), ["profile", "frozen-", "account"]);
+    let line = Line::from(Span::name("aaaaaaaaaaaa-b", Tone::Plain));
+    assert_eq!(texts(&line, 8), ["aaaaaaaa", "aaaa-b"]);
 }
 
 #[test]

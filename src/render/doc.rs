@@ -36,6 +36,8 @@ pub enum Kind {
     /// Text from the profile or the file system (a label, a file name): shown through
     /// [`neutralise`]; breaks like prose, and also after a `/`, `-` or `_`.
     User,
+    /// A profile's id: shown through [`neutralise`]; broken only when longer than a line.
+    Name,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +73,10 @@ impl Span {
     /// Text the user controls: made harmless here, once, whatever the format.
     pub fn user(text: &str, tone: Tone) -> Span {
         Span::new(neutralise(text), tone, Kind::User)
+    }
+    /// A profile's id, made harmless like [`Span::user`].
+    pub fn name(text: &str, tone: Tone) -> Span {
+        Span::new(neutralise(text), tone, Kind::Name)
     }
     /// Source citations, dimmed.
     pub fn sources(list: &[&str]) -> Span {

@@ -147,11 +147,14 @@ impl Listing {
     }
 
     fn summary_row(&self, s: &ResultSummary<'_>) -> Vec<Line> {
-        let profile = s.id.unwrap_or(s.source);
+        let profile = match s.id {
+            Some(id) => Span::name(id, Tone::Plain),
+            None => Span::user(s.source, Tone::Plain),
+        };
         let failed: Vec<&str> = s.failed.names().collect();
         let unknown: Vec<&str> = s.unknown.names().collect();
         vec![
-            Span::user(profile, Tone::Plain).into(),
+            profile.into(),
             self.labels.verdict(s.verdict).into(),
             self.ready_on(s.ready_on),
             self.ids(&failed, self.widths[3], Tone::Bad),

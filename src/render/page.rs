@@ -144,7 +144,7 @@ fn header<'r>(p: &mut Page<'r>, view: &View<'r>) {
     if let Some(id) = &r.id {
         title = title.then([
             Span::plain("("),
-            Span::user(id, Tone::Plain),
+            Span::name(id, Tone::Plain),
             Span::plain(")"),
         ]);
     }

@@ -98,7 +98,7 @@ impl Flat {
         let kind = self.spans[a].1;
         if inside {
             match kind {
-                Kind::Code | Kind::Atom => return false,
+                Kind::Code | Kind::Atom | Kind::Name => return false,
                 Kind::Menu => return self.text[..i].ends_with("› "),
                 Kind::Prose | Kind::User => {}
             }
@@ -111,7 +111,7 @@ impl Flat {
 
     fn cuttable(&self, range: &Range<usize>) -> bool {
         let (a, b) = (self.span_at(range.start), self.span_at(range.end - 1));
-        (a..=b).all(|s| matches!(self.spans[s].1, Kind::Prose | Kind::User))
+        (a..=b).all(|s| matches!(self.spans[s].1, Kind::Prose | Kind::User | Kind::Name))
     }
 
     fn words(&self) -> Vec<Word> {
@@ -144,7 +144,8 @@ impl Flat {
         words
     }
 
-    /// Cuts free-text words wider than `max` into pieces that fit.
+    /// Cuts free-text words and names wider than `max` into pieces that fit: after a `-`,
+    /// `/` or `_` where one fits, else where the line ends.
     fn cut_long(&self, words: Vec<Word>, max: usize) -> Vec<Word> {
         let mut out = Vec::with_capacity(words.len());
         for w in words {
@@ -154,21 +155,28 @@ impl Flat {
             }
             let mut start = w.text.start;
             let mut width = 0;
+            // The last place after a separator in the piece being filled, and its width.
+            let mut soft: Option<(usize, usize)> = None;
             for (i, c) in self.text[w.text.clone()].char_indices() {
                 let at = w.text.start + i;
                 let cw = c.width().unwrap_or(0);
                 if width + cw > max && at > start {
+                    let (cut, cut_width) = soft.unwrap_or((at, width));
                     out.push(Word {
-                        text: start..at,
-                        space: at..at,
-                        width,
+                        text: start..cut,
+                        space: cut..cut,
+                        width: cut_width,
                         space_width: 0,
                         cuttable: true,
                     });
-                    start = at;
-                    width = 0;
+                    start = cut;
+                    width -= cut_width;
+                    soft = None;
                 }
                 width += cw;
+                if matches!(c, '-' | '/' | '_') {
+                    soft = Some((at + c.len_utf8(), width));
+                }
             }
             out.push(Word {
                 text: start..w.text.end,
