@@ -105,7 +105,7 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__deactivate)
-            opts="-v -h -V --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
+            opts="-v -h -V --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -141,6 +141,10 @@ _wxacct() {
                     ;;
                 --auto-deductions)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weilidai)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --cards)
@@ -379,7 +383,7 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__realname)
-            opts="-v -h -V --goal --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
+            opts="-v -h -V --goal --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -419,6 +423,10 @@ _wxacct() {
                     ;;
                 --auto-deductions)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weilidai)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --cards)
@@ -499,7 +507,7 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__troubleshoot)
-            opts="-v -h -V --symptom --list-symptoms --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
+            opts="-v -h -V --symptom --list-symptoms --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -539,6 +547,10 @@ _wxacct() {
                     ;;
                 --auto-deductions)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weilidai)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --cards)
@@ -605,7 +617,7 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__unbind__subcmd__qq)
-            opts="-v -h -V --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
+            opts="-v -h -V --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,6 +653,10 @@ _wxacct() {
                     ;;
                 --auto-deductions)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weilidai)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --cards)

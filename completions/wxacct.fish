@@ -50,6 +50,8 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l licaitong-l
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l pay-score -d 'WeChat Pay Score is switched on' -r -f -a "true\t''
 false\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l auto-deductions -d 'Number of active auto-deduction contracts' -r
+complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l weilidai -d 'A Weilidai credit line is open or a Weilidai loan is unpaid' -r -f -a "true\t''
+false\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l cards -d 'Bound bank cards, replacing the card list (`none` for no card)' -r -f -a "debit\t''
 credit\t''
 overseas\t''
@@ -94,7 +96,7 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -s h -l help -
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -s V -l version -d 'Print version'
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l goal -d 'What to achieve: keep the account and cut ties, hand the real name to someone else, or clear it completely' -r -f -a "minimize\t'Keep the account and cut real-name ties (unbind the cards)'
 replace\t'Move the real name to another person'
-remove\t'Clear the real name completely (only deleting the account does)'"
+remove\t'Clear the real name completely (cancel WeChat Pay, or delete the account)'"
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l state -d 'Profile state: a .json file (object or array), a .jsonl/.ndjson file, a directory, or - for standard input. Repeatable; flags below override every profile' -r -F
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l platform -d 'Where you will do it' -r -f -a "android\t''
 ios\t''
@@ -110,6 +112,8 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l licaitong-loc
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l pay-score -d 'WeChat Pay Score is switched on' -r -f -a "true\t''
 false\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l auto-deductions -d 'Number of active auto-deduction contracts' -r
+complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l weilidai -d 'A Weilidai credit line is open or a Weilidai loan is unpaid' -r -f -a "true\t''
+false\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l cards -d 'Bound bank cards, replacing the card list (`none` for no card)' -r -f -a "debit\t''
 credit\t''
 overseas\t''
@@ -167,6 +171,8 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l licaitong-lo
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l pay-score -d 'WeChat Pay Score is switched on' -r -f -a "true\t''
 false\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l auto-deductions -d 'Number of active auto-deduction contracts' -r
+complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l weilidai -d 'A Weilidai credit line is open or a Weilidai loan is unpaid' -r -f -a "true\t''
+false\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l cards -d 'Bound bank cards, replacing the card list (`none` for no card)' -r -f -a "debit\t''
 credit\t''
 overseas\t''
@@ -225,6 +231,8 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l licaitong
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l pay-score -d 'WeChat Pay Score is switched on' -r -f -a "true\t''
 false\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l auto-deductions -d 'Number of active auto-deduction contracts' -r
+complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l weilidai -d 'A Weilidai credit line is open or a Weilidai loan is unpaid' -r -f -a "true\t''
+false\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l cards -d 'Bound bank cards, replacing the card list (`none` for no card)' -r -f -a "debit\t''
 credit\t''
 overseas\t''

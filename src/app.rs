@@ -83,6 +83,7 @@ pub fn overrides(p: &ProfileArgs) -> Result<Overrides, UsageError> {
         "wallet.auto_deductions",
         p.auto_deductions.map(|v| json!(v)),
     );
+    put("wallet.weilidai_loan", p.weilidai.map(|v| json!(v)));
     put(
         "wallet.bank_cards",
         p.cards

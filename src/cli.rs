@@ -23,8 +23,9 @@ troubleshooting when one of them fails.
 
 wxacct reads an account profile (flags, or a JSON state file), checks it against an embedded, \
 sourced knowledge base and prints a plan. It is an independent tool, not affiliated with \
-Tencent. It never contacts any service: every figure comes from the cited third-party guides \
-and the quoted official FAQ, and should be confirmed in the app before you act on it.";
+Tencent. It never contacts any service: every figure comes from the cited sources (third-party \
+guides, WeChat's and Tencent's own pages, and official wording quoted by others, each shown with \
+its kind), and should be confirmed in the app before you act on it.";
 
 const EXIT_CODES: &str = "Exit codes: 0 every profile passes --fail-on; 1 some profile fails it; \
 2 bad usage, an unreadable input or an invalid profile.";
@@ -208,6 +209,10 @@ pub struct ProfileArgs {
     /// Number of active auto-deduction contracts
     #[arg(long, value_name = "N")]
     pub auto_deductions: Option<u32>,
+
+    /// A Weilidai credit line is open or a Weilidai loan is unpaid
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub weilidai: Option<bool>,
 
     /// Bound bank cards, replacing the card list (`none` for no card)
     #[arg(long, value_name = "KIND,...", value_delimiter = ',',

@@ -89,6 +89,11 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["--teen-mode=false"],
     ),
     (
+        "account.frequent-device",
+        &["--set", "account.on_frequent_device=false"],
+        &["--set", "account.on_frequent_device=true"],
+    ),
+    (
         "verify.ios-email",
         &["--platform", "ios", "--set", "account.email_bound=false"],
         &[
@@ -379,7 +384,7 @@ fn timeline_is_dated_from_ready_on_and_shows_the_recovery_conflict() {
             .flat_map(|v| v["sources"].as_array().unwrap())
             .map(|s| s.as_str().unwrap())
             .collect();
-        assert_eq!(sources, ["S1§8", "S1§5", "S2§1", "O1"]);
+        assert_eq!(sources, ["S1§8", "S1§5", "S2§1", "O1", "O6§F4", "O4§F6"]);
     }
 }
 
@@ -759,9 +764,9 @@ fn explain_lists_records_and_shows_one_with_conflicts() {
         "{}",
         o.stdout
     );
-    assert!(o
-        .stdout
-        .contains("60 days (cooling-off period)  [S2§1, O1]"));
+    assert!(o.stdout.contains(
+        "60 days: logging in within 60 days of the request withdraws it  [S2§1, O1, O6§F4, O4§F6]"
+    ));
     let o = run(&["explain", "cooling-off.end", "--json"]);
     assert_eq!(o.json()["record"]["conflicts"][0]["id"], "recovery-window");
     let o = run(&["explain", "wallet.balanse"]);

@@ -148,7 +148,13 @@ ui_texts!(
     summary_count,
     legend_provisional,
     legend_no_date,
-    most_failing;
+    most_failing,
+    official_vs_guides,
+    conflict_followed,
+    provisional_open_ended,
+    alternative_step,
+    clears_realname_at_once,
+    realname_cleared_on;
     plurals:
     count_to_clear,
     count_unknown,
@@ -163,6 +169,8 @@ ui_texts!(
     unknown_count,
     kind_official,
     kind_third_party,
+    kind_quoted_official,
+    clears_realname_after,
     summary_profiles,
     summary_errors,
     checks_n,

@@ -79,6 +79,7 @@ impl Labels {
         self.n(
             match k {
                 SourceKind::Official => &self.ui.kind_official,
+                SourceKind::QuotedOfficial => &self.ui.kind_quoted_official,
                 SourceKind::ThirdPartyGuide => &self.ui.kind_third_party,
             },
             n,

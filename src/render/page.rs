@@ -7,9 +7,11 @@ use super::hint::hint;
 use super::labels::{window, Labels};
 use super::parts;
 use super::view::{Finding, View};
-use crate::engine::{ReadyOn, Verdict};
+use jiff::civil::Date;
+
+use crate::engine::{ReadyOn, Verdict, Window};
 use crate::knowledge::{SourceKind, TaskId, Text};
-use crate::tasks::result::{ConflictView, Parts};
+use crate::tasks::result::{ActionView, ConflictView, Parts};
 
 /// The blocks being written, and the disagreements they mention (numbered in order of
 /// first mention, listed at the end).
@@ -177,6 +179,15 @@ fn header<'r>(p: &mut Page<'r>, view: &View<'r>) {
     if view.verdict() != Verdict::NotApplicable {
         p.para(date_line(l, r.command, view.ready_on, view));
     }
+    if let Parts::Realname(rp) = &r.parts {
+        if let Some(c) = &rp.realname_cleared {
+            if let Some(on) = c.on {
+                let line = dated(l.t(&ui.realname_cleared_on), when(l, on, view.start));
+                let line = p.noted(line, &c.sources, &c.conflicts);
+                p.para(line);
+            }
+        }
+    }
 }
 
 /// The date, worded for what it is: when the request can be submitted, the real name
@@ -186,14 +197,9 @@ fn date_line(l: Labels, command: TaskId, ready_on: Option<ReadyOn>, view: &View<
     let Some(r) = ready_on else {
         return Span::toned(l.t(&ui.date_none), Tone::Bad).into();
     };
-    let when = if r.earliest != r.latest {
-        l.t(&ui.when_between)
-            .replace("{earliest}", &r.earliest.to_string())
-            .replace("{latest}", &r.latest.to_string())
-    } else if r.latest == view.start {
-        l.t(&ui.when_today).replace("{date}", &r.latest.to_string())
-    } else {
-        l.t(&ui.when_on).replace("{date}", &r.latest.to_string())
+    let window = crate::engine::Window {
+        earliest: r.earliest,
+        latest: r.latest,
     };
     let phrase = l.t(match command {
         TaskId::Deactivate => &ui.date_deactivate,
@@ -201,19 +207,41 @@ fn date_line(l: Labels, command: TaskId, ready_on: Option<ReadyOn>, view: &View<
         TaskId::UnbindQq => &ui.date_unbind_qq,
         TaskId::Troubleshoot => &ui.date_troubleshoot,
     });
+    let mut line = dated(phrase, when(l, window, view.start));
+    if r.provisional {
+        // Unknown blockers, or else a step whose time is open-ended.
+        let why = match view.findings.unknown.len() {
+            0 => l.t(&ui.provisional_open_ended).to_string(),
+            n => l.n(&ui.provisional_because, n),
+        };
+        line.push(Span::toned(why, Tone::Unknown));
+    }
+    line
+}
+
+/// A date worded for the phrase it goes in: "on 2026-11-26", "today, 2026-11-23",
+/// "between … and …".
+fn when(l: Labels, w: Window, start: Date) -> String {
+    let ui = l.ui;
+    if w.earliest != w.latest {
+        l.t(&ui.when_between)
+            .replace("{earliest}", &w.earliest.to_string())
+            .replace("{latest}", &w.latest.to_string())
+    } else if w.latest == start {
+        l.t(&ui.when_today).replace("{date}", &w.latest.to_string())
+    } else {
+        l.t(&ui.when_on).replace("{date}", &w.latest.to_string())
+    }
+}
+
+/// A phrase with `{when}` in it, the date part strong and unbreakable.
+fn dated(phrase: &str, when: String) -> Line {
     let (before, after) = phrase.split_once("{when}").unwrap_or((phrase, ""));
-    let mut line = Line::of([
+    Line::of([
         Span::plain(before),
         Span::atom(when, Tone::Strong),
         Span::plain(after),
-    ]);
-    if r.provisional {
-        line.push(Span::toned(
-            l.n(&ui.provisional_because, view.findings.unknown.len()),
-            Tone::Unknown,
-        ));
-    }
-    line
+    ])
 }
 
 fn next(p: &mut Page<'_>, view: &View<'_>) {
@@ -287,28 +315,37 @@ fn plan<'r>(p: &mut Page<'r>, view: &View<'r>) {
 fn findings<'r>(p: &mut Page<'r>, view: &View<'r>) {
     let (l, ui) = (p.l, p.l.ui);
     let f = &view.findings;
-    section(p, &ui.heading_to_clear, &f.to_clear, Tone::Bad, remedy);
+    let plan = view.plan;
+    section(p, &ui.heading_to_clear, &f.to_clear, Tone::Bad, |p, f| {
+        remedy(p, f, plan)
+    });
     if p.verbose {
-        section(p, &ui.heading_unknown, &f.unknown, Tone::Unknown, answer);
+        section(p, &ui.heading_unknown, &f.unknown, Tone::Unknown, |p, f| {
+            vec![answer(p, f)]
+        });
     } else {
         unknowns(p, &f.unknown);
     }
-    section(p, &ui.heading_warnings, &f.warnings, Tone::Warn, remedy);
+    section(p, &ui.heading_warnings, &f.warnings, Tone::Warn, |p, f| {
+        remedy(p, f, plan)
+    });
     if p.verbose {
         section(
             p,
             &ui.heading_unknown_warnings,
             &f.unknown_warnings,
             Tone::Unknown,
-            answer,
+            |p, f| vec![answer(p, f)],
         );
-        section(p, &ui.heading_info, &f.info, Tone::Plain, remedy);
+        section(p, &ui.heading_info, &f.info, Tone::Plain, |p, f| {
+            remedy(p, f, plan)
+        });
         section(p, &ui.heading_passed, &f.passed, Tone::Good, |p, f| {
-            p.cited(
+            vec![p.cited(
                 Span::plain(f.check.title).into(),
                 &f.check.sources,
                 &f.check.conflicts,
-            )
+            )]
         });
         return;
     }
@@ -326,7 +363,6 @@ fn findings<'r>(p: &mut Page<'r>, view: &View<'r>) {
             line.push(Span::toned(l.n(t, n), Tone::Unknown));
         }
     }
-    p.gap();
     p.para(line);
     p.more(&ui.heading_checks, f.total());
 }
@@ -371,7 +407,7 @@ fn section<'r>(
     heading: &'static crate::knowledge::Text,
     list: &[Finding<'r>],
     tone: Tone,
-    body: impl Fn(&mut Page<'r>, &Finding<'r>) -> Line,
+    body: impl Fn(&mut Page<'r>, &Finding<'r>) -> Vec<Line>,
 ) {
     if list.is_empty() {
         return;
@@ -380,7 +416,7 @@ fn section<'r>(
     let entries = list
         .iter()
         .map(|f| {
-            let mut lines = vec![body(p, f)];
+            let mut lines = body(p, f);
             if p.verbose && f.check.status != crate::engine::Status::Pass {
                 lines.insert(0, Span::plain(f.check.title).into());
             }
@@ -391,18 +427,41 @@ fn section<'r>(
 }
 
 /// What clears a failed check: the plan steps that do, or else its remedy.
-fn remedy<'r>(p: &mut Page<'r>, f: &Finding<'r>) -> Line {
+fn remedy<'r>(p: &mut Page<'r>, f: &Finding<'r>, plan: &'r [ActionView]) -> Vec<Line> {
     let c = f.check;
-    let line = if f.steps.is_empty() || p.verbose {
-        Line::from(Span::plain(c.remedy))
+    // Compact, a check the plan clears points at its steps, which carry the sources and
+    // disagreements; its remedy, sources and disagreements come with -v.
+    let mut lines = vec![if f.steps.is_empty() || p.verbose {
+        p.cited(Span::plain(c.remedy).into(), &c.sources, &c.conflicts)
     } else {
         Line::of([
             Span::plain(c.title),
             Span::plain(" → "),
             Span::plain(p.l.steps(&f.steps)),
         ])
-    };
-    p.cited(line, &c.sources, &c.conflicts)
+    }];
+    // Another way to clear it in one go, offered with the steps.
+    let alternative = f
+        .steps
+        .iter()
+        .find_map(|n| plan[n - 1].alternative.as_ref());
+    if let Some(a) = alternative {
+        let mut line = Line::of([
+            Span::plain(p.l.t(&p.l.ui.alternative_step)),
+            Span::plain(" "),
+            Span::plain(a.title),
+            Span::plain(" ("),
+            Span::code(a.method, Tone::Plain),
+            Span::plain(")"),
+        ]);
+        if p.verbose {
+            line.push(Span::plain(" · "));
+            line.push(Span::menu(a.path));
+            line = p.cited(line, &a.sources, &a.conflicts);
+        }
+        lines.push(line);
+    }
+    lines
 }
 
 /// How to supply the facts an unknown check needs.
@@ -445,8 +504,13 @@ fn footnotes(p: &mut Page<'_>, view: &View<'_>) {
                 ])];
                 if p.verbose {
                     body.extend(c.values.iter().map(|v| {
-                        Line::of([Span::plain("• "), Span::plain(v.value)])
-                            .then([Span::sources(&v.sources)])
+                        let line = Line::of([Span::plain("• "), Span::plain(v.value)])
+                            .then([Span::sources(&v.sources)]);
+                        if v.adopted {
+                            line.then([Span::toned(l.t(&ui.conflict_followed), Tone::Good)])
+                        } else {
+                            line
+                        }
                     }));
                     body.push(Line::of([
                         Span::plain("→ "),
@@ -467,11 +531,12 @@ fn footnotes(p: &mut Page<'_>, view: &View<'_>) {
                 let date = s.published.map(|d| format!(", {d}")).unwrap_or_default();
                 Entry::new(
                     Span::code(s.id, Tone::Dim),
-                    [Line::from(Span::plain(format!(
+                    std::iter::once(Line::from(Span::plain(format!(
                         "{} ({}{date})",
                         s.title,
                         l.source_kind(s.kind, 1)
-                    )))],
+                    ))))
+                    .chain(s.urls.iter().map(|u| Line::from(Span::user(u, Tone::Dim)))),
                 )
             })
             .collect();

@@ -5,7 +5,7 @@ use super::doc::{Entry, Line, Span, Tone};
 use super::hint::hint;
 use super::page::Page;
 use super::view::numbered;
-use crate::knowledge::Text;
+use crate::knowledge::{Knowledge, Text};
 use crate::tasks::result::{
     ActionView, CauseStatus, CauseView, DeactivateParts, ImpactStatus, MethodView, NoteView, Parts,
     RealnameParts, TroubleshootParts, UnbindQqParts,
@@ -23,7 +23,12 @@ pub fn task<'r>(p: &mut Page<'r>, parts: &'r Parts) {
 }
 
 /// Notes: in full with `--verbose`; otherwise counted in the report's last line.
-fn notes<'r>(p: &mut Page<'r>, heading: &'static Text, list: &'r [NoteView]) {
+fn notes<'r>(
+    p: &mut Page<'r>,
+    heading: &'static Text,
+    list: impl IntoIterator<Item = &'r NoteView>,
+) {
+    let list: Vec<&NoteView> = list.into_iter().collect();
     if list.is_empty() {
         return;
     }
@@ -70,7 +75,7 @@ fn deactivate<'r>(p: &mut Page<'r>, d: &'r DeactivateParts) {
         let steps = pr
             .steps
             .iter()
-            .map(|s| Entry::bullet([p.cited(Span::plain(s.text).into(), &s.sources, &[])]))
+            .map(|s| Entry::bullet([p.cited(Span::plain(s.text).into(), &s.sources, &s.conflicts)]))
             .collect();
         p.numbered(steps);
     } else {
@@ -91,14 +96,11 @@ fn deactivate<'r>(p: &mut Page<'r>, d: &'r DeactivateParts) {
             let date = e.on.map_or_else(|| "—".to_string(), |d| d.to_string());
             let mut line = Line::from(Span::plain(e.title));
             if p.verbose {
-                line = Line::of([
-                    Span::atom(
-                        l.t(&ui.after_days)
-                            .replace("{n}", &e.after_days.to_string()),
-                        Tone::Dim,
-                    ),
-                    Span::plain(" "),
-                ])
+                line = Line::from(Span::atom(
+                    l.t(&ui.after_days)
+                        .replace("{n}", &e.after_days.to_string()),
+                    Tone::Dim,
+                ))
                 .then(line.0);
                 line = p.cited(line, &e.sources, &e.conflicts);
             } else {
@@ -111,8 +113,18 @@ fn deactivate<'r>(p: &mut Page<'r>, d: &'r DeactivateParts) {
     notes(p, &ui.heading_notes, &d.notes);
 }
 
-/// The goal and the recommended method, under the verdict.
-pub fn goal(p: &mut Page<'_>, r: &RealnameParts) {
+/// Whether a realname note says what the goal comes to for this profile (nothing to unbind,
+/// no real name): it explains the verdict, so it is shown with it.
+fn is_goal_note(n: &NoteView) -> bool {
+    Knowledge::get()
+        .realname
+        .goal_notes
+        .iter()
+        .any(|g| g.id == n.id)
+}
+
+/// The goal, what it comes to, and the recommended method, under the verdict.
+pub fn goal<'r>(p: &mut Page<'r>, r: &'r RealnameParts) {
     let (l, ui) = (p.l, p.l.ui);
     p.para(Line::of([
         l.label(&ui.goal),
@@ -121,6 +133,10 @@ pub fn goal(p: &mut Page<'_>, r: &RealnameParts) {
         Span::code(r.goal.as_str(), Tone::Plain),
         Span::plain(")"),
     ]));
+    for n in r.notes.iter().filter(|n| is_goal_note(n)) {
+        let line = p.noted(Span::plain(n.text).into(), &n.sources, &n.conflicts);
+        p.para(line);
+    }
     if let Some(m) = r.methods.iter().find(|m| Some(m.id) == r.recommended) {
         p.para(Line::of([
             l.label(&ui.recommended),
@@ -168,6 +184,13 @@ fn realname<'r>(p: &mut Page<'r>, r: &'r RealnameParts) {
         if chosen || p.verbose {
             body.push(Line::from(Span::menu(m.path)).then(p.disputed(&m.conflicts)));
             body.push(Span::plain(m.duration).into());
+            if let Some(c) = &m.clears_realname {
+                let text = match usize::try_from(c.after_days).unwrap_or(0) {
+                    0 => l.t(&ui.clears_realname_at_once).to_string(),
+                    n => l.n(&ui.clears_realname_after, n),
+                };
+                body.push(p.noted(Span::plain(text).into(), &c.sources, &c.conflicts));
+            }
         }
         if p.verbose {
             body.push(Line::of([
@@ -199,7 +222,11 @@ fn realname<'r>(p: &mut Page<'r>, r: &'r RealnameParts) {
             .collect();
         p.list(entries);
     }
-    notes(p, &ui.heading_notes, &r.notes);
+    notes(
+        p,
+        &ui.heading_notes,
+        r.notes.iter().filter(|n| !is_goal_note(n)),
+    );
 }
 
 fn unbind_qq<'r>(p: &mut Page<'r>, u: &'r UnbindQqParts) {

@@ -2,10 +2,12 @@
 //!
 //! Where a line may break comes from the Unicode line-breaking algorithm (`unicode-linebreak`,
 //! which also keeps CJK punctuation off the start of a line), narrowed to what reads well here:
-//! between words (after whitespace), between CJK characters, and after a `/` in a file name,
-//! never inside an id, a date or a menu-path segment. `textwrap` then fits the words to the
-//! width. A word wider than the line goes on a line of its own; only free text (prose, a
-//! user's label) is cut further, so that nothing but an id or a date can overflow.
+//! between words (after whitespace), between CJK characters, and after a `/`, `-` or `_` in a
+//! file name; never inside an id, a date, a profile's id or a menu-path segment. `textwrap`
+//! then fits the words to the width. A word wider than the line goes on a line of its own;
+//! if it is wider than a whole line, text (prose, a label, a profile's id, a menu segment) is
+//! cut further, at a space, `-`, `/` or `_` where it can, so that only an id or a date can
+//! overflow.
 
 use std::ops::Range;
 
@@ -44,7 +46,7 @@ struct Word {
     space: Range<usize>,
     width: usize,
     space_width: usize,
-    /// False for ids, dates and menu segments: they are never cut.
+    /// False for ids and dates: they are never cut.
     cuttable: bool,
 }
 
@@ -111,7 +113,12 @@ impl Flat {
 
     fn cuttable(&self, range: &Range<usize>) -> bool {
         let (a, b) = (self.span_at(range.start), self.span_at(range.end - 1));
-        (a..=b).all(|s| matches!(self.spans[s].1, Kind::Prose | Kind::User | Kind::Name))
+        (a..=b).all(|s| {
+            matches!(
+                self.spans[s].1,
+                Kind::Prose | Kind::User | Kind::Name | Kind::Menu
+            )
+        })
     }
 
     fn words(&self) -> Vec<Word> {
@@ -144,8 +151,9 @@ impl Flat {
         words
     }
 
-    /// Cuts free-text words and names wider than `max` into pieces that fit: after a `-`,
-    /// `/` or `_` where one fits, else where the line ends.
+    /// Cuts free-text words, names and menu-path segments wider than `max` (the whole line)
+    /// into pieces that fit: after a space, `-`, `/` or `_` where one fits, else where the
+    /// line ends. Ids and dates are never cut.
     fn cut_long(&self, words: Vec<Word>, max: usize) -> Vec<Word> {
         let mut out = Vec::with_capacity(words.len());
         for w in words {
@@ -162,11 +170,13 @@ impl Flat {
                 let cw = c.width().unwrap_or(0);
                 if width + cw > max && at > start {
                     let (cut, cut_width) = soft.unwrap_or((at, width));
+                    // A space cut after stays behind as the word's space.
+                    let spaced = usize::from(self.text[..cut].ends_with(' '));
                     out.push(Word {
-                        text: start..cut,
-                        space: cut..cut,
-                        width: cut_width,
-                        space_width: 0,
+                        text: start..cut - spaced,
+                        space: cut - spaced..cut,
+                        width: cut_width - spaced,
+                        space_width: spaced,
                         cuttable: true,
                     });
                     start = cut;
@@ -174,7 +184,7 @@ impl Flat {
                     soft = None;
                 }
                 width += cw;
-                if matches!(c, '-' | '/' | '_') {
+                if matches!(c, ' ' | '-' | '/' | '_') {
                     soft = Some((at + c.len_utf8(), width));
                 }
             }

@@ -97,6 +97,16 @@ pub fn task_json(command: &str, args: &[&str]) -> (Value, i32) {
     (o.json(), o.code)
 }
 
+/// The action ids of a result's plan, in order.
+pub fn plan_actions(result: &Value) -> Vec<&str> {
+    result["plan"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no plan in {result}"))
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .collect()
+}
+
 /// The ids of a JSON array of records.
 pub fn ids(list: &Value) -> Vec<&str> {
     list.as_array()
