@@ -105,7 +105,7 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__deactivate)
-            opts="-h -V --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --help --version"
+            opts="-v -h -V --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,7 +383,7 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__realname)
-            opts="-h -V --goal --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --help --version"
+            opts="-v -h -V --goal --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -507,7 +507,7 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__troubleshoot)
-            opts="-h -V --symptom --list-symptoms --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --help --version"
+            opts="-v -h -V --symptom --list-symptoms --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -617,7 +617,7 @@ _wxacct() {
             return 0
             ;;
         wxacct__subcmd__unbind__subcmd__qq)
-            opts="-h -V --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --help --version"
+            opts="-v -h -V --state --platform --region --balance --licaitong --licaitong-locked-until --pay-score --auto-deductions --weilidai --cards --devices --teen-mode --legal-hold --status --set --format --json --lang --color --start --holiday --fail-on --jobs --detail --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

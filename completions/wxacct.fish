@@ -79,7 +79,7 @@ markdown\t'Markdown'
 junit\t'JUnit XML, one test case per profile'"
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l lang -d 'Text language [default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en]' -r -f -a "zh\t''
 en\t''"
-complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when writing to a terminal (NO_COLOR and CLICOLOR_FORCE are honoured)'
+complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when writing to a terminal that is not TERM=dumb (NO_COLOR and CLICOLOR_FORCE are honoured)'
 always\t''
 never\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l start -d 'The day you start working through the plan [default: today]' -r
@@ -91,6 +91,7 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l jobs -d 'Wo
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l detail -d 'How much of each result json/jsonl print for many profiles [default: full for json, summary for jsonl]' -r -f -a "summary\t'id, source, verdict, failed and unknown checks, ready date'
 full\t'The whole result'"
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l json -d 'Same as --format json'
+complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -s v -l verbose -d 'Table and markdown: print everything (every check, each step, the notes, the full record of each disagreement between sources, the sources)'
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -s V -l version -d 'Print version'
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l goal -d 'What to achieve: keep the account and cut ties, hand the real name to someone else, or clear it completely' -r -f -a "minimize\t'Keep the account and cut real-name ties (unbind the cards)'
@@ -140,7 +141,7 @@ markdown\t'Markdown'
 junit\t'JUnit XML, one test case per profile'"
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l lang -d 'Text language [default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en]' -r -f -a "zh\t''
 en\t''"
-complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when writing to a terminal (NO_COLOR and CLICOLOR_FORCE are honoured)'
+complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when writing to a terminal that is not TERM=dumb (NO_COLOR and CLICOLOR_FORCE are honoured)'
 always\t''
 never\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l start -d 'The day you start working through the plan [default: today]' -r
@@ -152,6 +153,7 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l jobs -d 'Work
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l detail -d 'How much of each result json/jsonl print for many profiles [default: full for json, summary for jsonl]' -r -f -a "summary\t'id, source, verdict, failed and unknown checks, ready date'
 full\t'The whole result'"
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l json -d 'Same as --format json'
+complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -s v -l verbose -d 'Table and markdown: print everything (every check, each step, the notes, the full record of each disagreement between sources, the sources)'
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -s V -l version -d 'Print version'
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l state -d 'Profile state: a .json file (object or array), a .jsonl/.ndjson file, a directory, or - for standard input. Repeatable; flags below override every profile' -r -F
@@ -198,7 +200,7 @@ markdown\t'Markdown'
 junit\t'JUnit XML, one test case per profile'"
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l lang -d 'Text language [default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en]' -r -f -a "zh\t''
 en\t''"
-complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when writing to a terminal (NO_COLOR and CLICOLOR_FORCE are honoured)'
+complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when writing to a terminal that is not TERM=dumb (NO_COLOR and CLICOLOR_FORCE are honoured)'
 always\t''
 never\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l start -d 'The day you start working through the plan [default: today]' -r
@@ -210,6 +212,7 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l jobs -d 'Wor
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l detail -d 'How much of each result json/jsonl print for many profiles [default: full for json, summary for jsonl]' -r -f -a "summary\t'id, source, verdict, failed and unknown checks, ready date'
 full\t'The whole result'"
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l json -d 'Same as --format json'
+complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -s v -l verbose -d 'Table and markdown: print everything (every check, each step, the notes, the full record of each disagreement between sources, the sources)'
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -s V -l version -d 'Print version'
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l symptom -d 'A symptom to explain, by id (see --list-symptoms). Repeatable. Without it: every cause the profile shows, across all symptoms' -r
@@ -257,7 +260,7 @@ markdown\t'Markdown'
 junit\t'JUnit XML, one test case per profile'"
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l lang -d 'Text language [default: from LC_ALL, LC_MESSAGES or LANG; zh* gives zh, else en]' -r -f -a "zh\t''
 en\t''"
-complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when writing to a terminal (NO_COLOR and CLICOLOR_FORCE are honoured)'
+complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l color -d 'When to use colour' -r -f -a "auto\t'Colour when writing to a terminal that is not TERM=dumb (NO_COLOR and CLICOLOR_FORCE are honoured)'
 always\t''
 never\t''"
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l start -d 'The day you start working through the plan [default: today]' -r
@@ -270,6 +273,7 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l detail -d
 full\t'The whole result'"
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l list-symptoms -d 'Print every symptom id with a one-line description, and exit'
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l json -d 'Same as --format json'
+complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -s v -l verbose -d 'Table and markdown: print everything (every check, each step, the notes, the full record of each disagreement between sources, the sources)'
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -s V -l version -d 'Print version'
 complete -c wxacct -n "__fish_wxacct_using_subcommand explain" -l lang -d 'Text language [default: from the locale]' -r -f -a "zh\t''
