@@ -41,15 +41,25 @@ pub fn lang(flag: Option<Lang>) -> Lang {
 }
 
 /// Whether to colour: `--color always|never` decide; `auto` honours NO_COLOR, then
-/// CLICOLOR_FORCE, then colours only a terminal.
-pub fn color(choice: ColorChoice, terminal: bool) -> bool {
+/// CLICOLOR_FORCE, then colours only a terminal that is not `TERM=dumb`.
+pub fn color(choice: ColorChoice, terminal: bool, env: impl Fn(&str) -> Option<String>) -> bool {
     let set = |k: &str| env(k).is_some_and(|v| !v.is_empty() && v != "0");
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto if env("NO_COLOR").is_some_and(|v| !v.is_empty()) => false,
-        ColorChoice::Auto => set("CLICOLOR_FORCE") || terminal,
+        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => terminal && env("TERM").is_none_or(|t| t != "dumb"),
     }
+}
+
+/// Columns of table output: `COLUMNS` if set, else the terminal's width, else 100.
+pub fn width(terminal: Option<u16>, env: impl Fn(&str) -> Option<String>) -> usize {
+    env("COLUMNS")
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or(terminal.map(usize::from))
+        .unwrap_or(100)
 }
 
 /// The profile flags as field assignments, in the order of SPEC §2, then each `--set`.
@@ -159,16 +169,16 @@ fn output_settings(o: &OutputArgs, single: bool, terminal: bool) -> (Format, Loo
         Format::Json | Format::Junit | Format::Ics | Format::Github => Detail::Full,
         Format::Jsonl | Format::Table | Format::Markdown => Detail::Summary,
     });
-    let width = if terminal {
-        None
-    } else {
-        Some(env("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(100))
-    };
+    let columns = terminal
+        .then(|| terminal_size::terminal_size_of(io::stdout()))
+        .flatten()
+        .map(|(w, _)| w.0);
     let look = Look {
         lang: lang(o.lang),
         detail,
-        color: color(o.color, terminal),
-        width,
+        color: color(o.color, terminal, env),
+        width: width(columns, env),
+        verbose: o.verbose,
         single,
         fail_on: o.fail_on,
     };
@@ -202,7 +212,13 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     let (report, sink) = render::report(format, look, task.id())?;
     let stderr = io::stderr();
     let wanted = inputs.is_some() && !o.quiet && !terminal && stderr.is_terminal();
-    let progress = Progress::new(wanted, kb.ui.summary_profiles.get(look.lang));
+    // "{n} profiles" with the count left to the progress line.
+    let counted = kb
+        .ui
+        .summary_profiles
+        .get(look.lang, 2)
+        .replace("{n}", "{pos}");
+    let progress = Progress::new(wanted, &counted);
     let mut sink = progress.sink(sink);
     let jobs = o.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),

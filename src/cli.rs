@@ -288,7 +288,7 @@ pub enum Detail {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal (NO_COLOR and CLICOLOR_FORCE are honoured)
+    /// Colour when writing to a terminal that is not TERM=dumb (NO_COLOR and CLICOLOR_FORCE are honoured)
     #[default]
     Auto,
     Always,
@@ -333,6 +333,11 @@ pub struct OutputArgs {
     /// How much of each result json/jsonl print for many profiles [default: full for json, summary for jsonl]
     #[arg(long, value_enum)]
     pub detail: Option<Detail>,
+
+    /// Table and markdown: print everything (every check, each step, the notes, the full
+    /// record of each disagreement between sources, the sources)
+    #[arg(short, long)]
+    pub verbose: bool,
 
     /// No progress line. (It is shown on stderr only when stderr is a terminal, stdout is not,
     /// and the batch runs longer than a second)

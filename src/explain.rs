@@ -49,9 +49,9 @@ fn conflict_json(c: &ConflictDef, lang: Lang) -> Value {
 fn kind_name(kb: &Knowledge, kind: SourceKind, lang: Lang) -> &str {
     let ui = &kb.ui;
     match kind {
-        SourceKind::Official => ui.kind_official.get(lang),
-        SourceKind::QuotedOfficial => ui.kind_quoted_official.get(lang),
-        SourceKind::ThirdPartyGuide => ui.kind_third_party.get(lang),
+        SourceKind::Official => ui.kind_official.get(lang, 1),
+        SourceKind::QuotedOfficial => ui.kind_quoted_official.get(lang, 1),
+        SourceKind::ThirdPartyGuide => ui.kind_third_party.get(lang, 1),
     }
 }
 

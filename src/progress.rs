@@ -26,11 +26,11 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// `wanted`: stderr is a terminal, stdout is not, and no `--quiet`. `profiles` names what
-    /// is counted, in the output language.
-    pub fn new(wanted: bool, profiles: &str) -> Progress {
+    /// `wanted`: stderr is a terminal, stdout is not, and no `--quiet`. `counted` says how
+    /// many profiles are done, in the output language, `{pos}` standing for the number.
+    pub fn new(wanted: bool, counted: &str) -> Progress {
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
-        let template = format!("{{pos}} {profiles} · {{rate}} · {{elapsed}}");
+        let template = format!("{counted} · {{rate}} · {{elapsed}}");
         if let Ok(style) = ProgressStyle::with_template(&template) {
             let rate = |s: &ProgressState, w: &mut dyn std::fmt::Write| {
                 let _ = write!(w, "{:.0}/s", s.per_sec());

@@ -647,13 +647,17 @@ fn table_and_markdown_show_plan_dates_and_conflicts() {
         "--color",
         "never",
     ]);
-    assert!(o.stdout.contains("Verdict: blocked"), "{}", o.stdout);
+    assert!(o.stdout.contains("\nblocked: 3 to clear"), "{}", o.stdout);
     assert!(
         o.stdout.contains("2026-11-26"),
         "appeal window: {}",
         o.stdout
     );
-    assert!(o.stdout.contains("Ready on: 2026-12-02"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("Can be submitted on 2026-12-02."),
+        "{}",
+        o.stdout
+    );
     assert!(o.stdout.contains("recovery-window"));
     assert!(
         !o.stdout.contains('\u{1b}'),
@@ -669,9 +673,11 @@ fn table_and_markdown_show_plan_dates_and_conflicts() {
         &example("frozen-account.json"),
     ]);
     assert!(o.stdout.starts_with("# wxacct deactivate"));
-    assert!(o
-        .stdout
-        .contains("| Start | Done | Action | Where | Sources |"));
+    assert!(
+        o.stdout.contains("\n## Plan\n\n1. 2026-11-23 "),
+        "{}",
+        o.stdout
+    );
     let o = run(&[
         "deactivate",
         "--lang",
@@ -681,7 +687,7 @@ fn table_and_markdown_show_plan_dates_and_conflicts() {
         "--state",
         &example("frozen-account.json"),
     ]);
-    assert!(o.stdout.contains("结论: 受阻"), "{}", o.stdout);
+    assert!(o.stdout.contains("\n受阻：3 项待处理"), "{}", o.stdout);
 }
 
 #[test]

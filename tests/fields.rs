@@ -207,7 +207,7 @@ fn explain_a_field_in_json() {
     assert_eq!(r["read_by"], serde_json::json!(["wallet.balance"]));
     assert_eq!(
         r["set_with"],
-        serde_json::json!(["--balance <CNY>", "--set wallet.balance_cny=AMOUNT"])
+        serde_json::json!(["--balance <CNY>", "--set wallet.balance_cny=CNY"])
     );
     assert_eq!(r["state_file"], "{\"wallet\":{\"balance_cny\":12.5}}");
     assert!(v.get("also").is_none());
@@ -228,7 +228,7 @@ fn explain_item_fields_in_any_spelling_and_enum_values() {
         );
         assert_eq!(
             v["record"]["set_with"],
-            serde_json::json!(["--set devices=JSON"])
+            serde_json::json!(["--set devices=[…]"])
         );
     }
     let v = run(&["explain", "platform", "--json"]).json();

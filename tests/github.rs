@@ -66,7 +66,7 @@ Withdraw the whole balance to a bank card; an instant withdrawal takes about 30 
         notices,
         [format!(
             "::notice file={file},line=3,title=wxacct deactivate%3A No pending legal dispute or evidence preservation::\
-unknown: account.legal-hold — --set account.legal_hold=true|false [S1§8]"
+unknown: account.legal-hold — --legal-hold=true|false [S1§8]"
         )]
     );
     assert!(errors.contains(&format!(
@@ -74,7 +74,7 @@ unknown: account.legal-hold — --set account.legal_hold=true|false [S1§8]"
     )), "{errors:#?}");
     assert_eq!(
         o.stdout.lines().last().unwrap(),
-        "wxacct deactivate: profiles 4 · ready 1 · blocked 1 · incomplete 1 · not applicable 0 · errors 1"
+        "wxacct deactivate: 4 profiles · ready 1 · blocked 1 · incomplete 1 · not applicable 0 · 1 error"
     );
     assert_eq!(o.stdout.lines().filter(|l| !l.starts_with("::")).count(), 1);
 }
@@ -139,5 +139,5 @@ fn locations_follow_the_source() {
     assert!(o.stdout.contains(
         "::error title=wxacct deactivate%3A Wallet balance is zero::flags: wallet.balance"
     ));
-    assert!(o.stdout.ends_with("wxacct deactivate: profiles 1 · ready 0 · blocked 1 · incomplete 0 · not applicable 0 · errors 0\n"));
+    assert!(o.stdout.ends_with("wxacct deactivate: 1 profile · ready 0 · blocked 1 · incomplete 0 · not applicable 0 · 0 errors\n"));
 }

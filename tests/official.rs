@@ -95,17 +95,26 @@ fn every_result_lists_the_sources_with_their_kind() {
 #[test]
 fn reports_name_each_source_kind() {
     let base = ["deactivate", "--start", "2026-11-23", "--color", "never"];
+    // The compact report: one line of ids, grouped by kind.
+    let table = run(&base).stdout;
+    assert!(
+        table.contains("\nSources: S1 S2 S3 T1 third-party guides · O1 O6 quoted official sources · O2 O3 O4 O5 official\n"),
+        "{table}"
+    );
+    // In full (-v): each source with its title and kind.
+    let base = [&base[..], &["-v"]].concat();
     let table = run(&base).stdout;
     for line in [
-        "O1 WeChat Help Center (international), account cancellation FAQ, 2017 wording as reposted by People's Daily (quoted official, 2017-08-13)",
-        "O2 WeChat Help Center: How do I cancel my WeChat Pay account? (official)",
-        "S2 WeChat real-name verification removal guide (third-party guide)",
+        "  O1  WeChat Help Center (international), account cancellation FAQ, 2017 wording as reposted by",
+        "  O2  WeChat Help Center: How do I cancel my WeChat Pay account? (official)",
+        "  S2  WeChat real-name verification removal guide (third-party guide)",
     ] {
         assert!(table.contains(line), "{line}: {table}");
     }
+    assert!(table.contains("(quoted official, 2017-08-13)"), "{table}");
     let md = run(&[&base[..], &["--format", "markdown"]].concat()).stdout;
-    assert!(md.contains("- **O4 **WeChat (international) Privacy Policy, as archived by Open Terms Archive (official)"), "{md}");
-    let zh = run(&[&base[..], &["--lang", "zh"]].concat()).stdout;
+    assert!(md.contains("- `O4` WeChat (international) Privacy Policy, as archived by Open Terms Archive (official)"), "{md}");
+    let zh = run(&[&base[..], &["--lang", "zh", "--format", "markdown"]].concat()).stdout;
     assert!(zh.contains("(转引的官方说法, 2020-06-30)"), "{zh}");
 }
 
@@ -580,6 +589,19 @@ fn cancelling_pay_is_offered_beside_unbinding_the_cards() {
     );
     let table = run(&["deactivate", "--cards", "debit", "--start", "2026-11-23"]).stdout;
     assert!(
+        table.contains("   or, in one go: Cancel WeChat Pay (cancel-pay)\n"),
+        "{table}"
+    );
+    let table = run(&[
+        "deactivate",
+        "--cards",
+        "debit",
+        "--start",
+        "2026-11-23",
+        "-v",
+    ])
+    .stdout;
+    assert!(
         table.contains("The official alternative to unbinding the cards one by one"),
         "{table}"
     );
@@ -628,10 +650,23 @@ fn teen_mode_blocks_until_the_guardianship_is_notarised() {
         "--state",
         &example("ready.json"),
     ]);
-    assert!(o.stdout.contains("Ready on: 2026-11-23 (provisional: some blockers are unknown, or a step's duration is)"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("\nCan be submitted today, 2026-11-23. Provisional: a step in the plan takes an open-ended time.\n"),
+        "{}",
+        o.stdout
+    );
+    let o = run(&[
+        "deactivate",
+        "--start",
+        "2026-11-23",
+        "--teen-mode",
+        "--state",
+        &example("ready.json"),
+        "-v",
+    ]);
     assert!(o
         .stdout
-        .contains("(the sources give no duration; counted as same-day)"));
+        .contains("the sources give no duration; counted as same-day"));
     // JUnit reports it as a failure.
     let o = run(&[
         "deactivate",

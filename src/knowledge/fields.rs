@@ -213,18 +213,12 @@ impl Catalogue {
         }
     }
 
-    /// The exact flag that answers an unknown field: `--set account.legal_hold=true|false`.
+    /// `--set` with a placeholder for the field's value: `--set account.legal_hold=true|false`.
     pub fn set_hint(&self, path: &str) -> String {
         match self.field(path) {
             Some(f) => format!("--set {}={}", path, self.placeholder(f)),
             None => format!("--set {path}=VALUE"),
         }
-    }
-
-    /// `set_hint` for each field, joined for one line of text.
-    pub fn set_hints<S: AsRef<str>>(&self, paths: &[S]) -> String {
-        let hints: Vec<String> = paths.iter().map(|p| self.set_hint(p.as_ref())).collect();
-        hints.join(", ")
     }
 
     pub fn section_title<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {

@@ -16,7 +16,7 @@ use serde::Deserialize;
 pub use predicate::{Condition, Pred};
 pub use records::*;
 pub use text::Text;
-pub use ui::Ui;
+pub use ui::{Plural, Ui};
 
 /// The raw data files, embedded at build time.
 pub const FILES: &[(&str, &str)] = &[

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::{Item, Look, Report, Sink};
 use crate::engine::{Severity, Status};
-use crate::knowledge::fields::Catalogue;
+use crate::knowledge::ui::Plural;
 use crate::knowledge::{Knowledge, TaskId};
 use crate::tasks::result::{Summary, TaskResult};
 
@@ -99,7 +99,7 @@ impl Github {
             let title = format!("wxacct {}: {}", r.command.as_str(), c.title);
             props.push(("title", title));
             let advice = if c.status == Status::Unknown {
-                Catalogue::get().set_hints(&c.missing)
+                super::hint::hints(&c.missing)
             } else {
                 c.remedy.to_string()
             };
@@ -139,22 +139,24 @@ impl Report for Github {
 impl Sink for GithubSink {
     fn end(&mut self, out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         let ui = &Knowledge::get().ui;
-        let t = |text: &'static crate::knowledge::Text| text.get(self.look.lang);
-        let counts = [
-            (t(&ui.verdict_ready), s.ready),
-            (t(&ui.verdict_blocked), s.blocked),
-            (t(&ui.verdict_incomplete), s.incomplete),
-            (t(&ui.verdict_not_applicable), s.not_applicable),
-            (t(&ui.summary_errors), s.errors),
+        let lang = self.look.lang;
+        let counted = |p: &Plural, n: u64| p.get(lang, n).replace("{n}", &n.to_string());
+        let verdicts = [
+            (&ui.verdict_ready, s.ready),
+            (&ui.verdict_blocked, s.blocked),
+            (&ui.verdict_incomplete, s.incomplete),
+            (&ui.verdict_not_applicable, s.not_applicable),
         ];
-        let counts: Vec<String> = counts.iter().map(|(l, n)| format!("{l} {n}")).collect();
-        // "label count" throughout: no plural to get wrong ("profiles 1").
+        let mut counts: Vec<String> = verdicts
+            .iter()
+            .map(|(label, n)| format!("{} {n}", label.get(lang)))
+            .collect();
+        counts.push(counted(&ui.summary_errors, s.errors));
         writeln!(
             out,
-            "wxacct {}: {} {} · {}",
+            "wxacct {}: {} · {}",
             self.command.as_str(),
-            t(&ui.summary_profiles),
-            s.total,
+            counted(&ui.summary_profiles, s.total),
             counts.join(" · ")
         )
     }

@@ -121,19 +121,20 @@ impl Ics {
 
     fn disputed(&self, ids: Vec<&str>) -> Option<String> {
         let ui = &Knowledge::get().ui;
-        (!ids.is_empty())
-            .then(|| format!("⚠ {}: {}", self.label(&ui.sources_disagree), ids.join(", ")))
+        let heading = self.label(&ui.heading_conflicts);
+        (!ids.is_empty()).then(|| format!("⚠ {heading}: {}", ids.join(", ")))
     }
 
     fn step(&self, r: &TaskResult, a: &ActionView, uid: String) -> Event {
         let ui = &Knowledge::get().ui;
-        let mut lines = Vec::new();
-        if let Some(path) = a.path {
-            lines.push(format!("{}: {path}", self.label(&ui.col_path)));
-        }
+        let mut lines: Vec<String> = a.path.iter().map(|p| p.to_string()).collect();
         if a.done.earliest != a.done.latest {
-            let done = format!("{} … {}", a.done.earliest, a.done.latest);
-            lines.push(format!("{}: {done}", self.label(&ui.col_done)));
+            let between = self
+                .label(&ui.when_between)
+                .replace("{earliest}", &a.done.earliest.to_string())
+                .replace("{latest}", &a.done.latest.to_string());
+            let done = self.label(&ui.done_by).replace("{date}", &between);
+            lines.push(done.trim().to_string());
         }
         lines.extend(a.note.map(str::to_string));
         lines.push(self.sources(r, &a.sources));

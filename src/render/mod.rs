@@ -3,13 +3,18 @@
 
 pub mod doc;
 pub mod github;
+pub mod hint;
 pub mod ics;
 pub mod json;
 pub mod junit;
+pub mod labels;
+pub mod layout;
 pub mod listing;
 pub mod markdown;
-pub mod sections;
-pub mod table;
+pub mod page;
+pub mod parts;
+pub mod view;
+pub mod wrap;
 
 use std::io::{self, Write};
 
@@ -62,8 +67,10 @@ pub struct Look {
     pub lang: Lang,
     pub detail: Detail,
     pub color: bool,
-    /// Table width; `None` to ask the terminal.
-    pub width: Option<u16>,
+    /// Columns a line of table output may take.
+    pub width: usize,
+    /// Everything in full (`-v`), rather than the compact report.
+    pub verbose: bool,
     /// Exactly one profile object came in: print a single result rather than a list.
     pub single: bool,
     pub fail_on: FailOn,

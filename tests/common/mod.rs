@@ -197,3 +197,21 @@ pub fn assert_check_cases(empty: &Value, cases: &[CheckCase], run: impl Fn(&[&st
         );
     }
 }
+
+/// Compares `actual` with the committed file `tests/snapshots/NAME`, or writes it when
+/// `WXACCT_REGENERATE` is set (then read the diff).
+pub fn snapshot(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("WXACCT_REGENERATE").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        expected, actual,
+        "{name} changed; regenerate with WXACCT_REGENERATE=1 cargo test"
+    );
+}
