@@ -13,11 +13,12 @@ use crate::knowledge::Knowledge;
 use crate::lang::Lang;
 use crate::profile::input::Inputs;
 use crate::profile::Overrides;
+use crate::progress::Progress;
 use crate::render::{self, Look};
 use crate::run::Run;
 use crate::tasks::result::Summary;
 use crate::tasks::{self, Context, Task};
-use crate::{explain, generate};
+use crate::{explain, generate, init};
 
 /// How the program ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,6 +122,7 @@ pub fn main(cli: Cli) -> Exit {
         Command::Realname(args) => task(Task::Realname { goal: args.goal }, &args.task),
         Command::UnbindQq(args) => task(Task::UnbindQq, &args),
         Command::Troubleshoot(args) => troubleshoot(&args),
+        Command::Init(args) => init::run(&args),
         Command::Explain(args) => explain::run(&args).map(|()| Exit::Ok),
         Command::Schema(args) => generate::schema(args.kind).map(|()| Exit::Ok),
         Command::Completions(args) => generate::completions(args.shell).map(|()| Exit::Ok),
@@ -164,7 +166,7 @@ fn output_settings(o: &OutputArgs, single: bool, terminal: bool) -> (Format, Loo
         o.format.unwrap_or(Format::Table)
     };
     let detail = o.detail.unwrap_or(match format {
-        Format::Json | Format::Junit => Detail::Full,
+        Format::Json | Format::Junit | Format::Ics | Format::Github => Detail::Full,
         Format::Jsonl | Format::Table | Format::Markdown => Detail::Summary,
     });
     let columns = terminal
@@ -201,7 +203,23 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let (format, look) = output_settings(o, single, terminal);
-    let (report, mut sink) = render::report(format, look, task.id())?;
+    if format == Format::Ics && !single {
+        return Err(UsageError(
+            "--format ics writes the calendar of one profile, and this input can hold several (an array, JSON lines, a directory or more than one --state); give one profile object".into(),
+        )
+        .into());
+    }
+    let (report, sink) = render::report(format, look, task.id())?;
+    let stderr = io::stderr();
+    let wanted = inputs.is_some() && !o.quiet && !terminal && stderr.is_terminal();
+    // "{n} profiles" with the count left to the progress line.
+    let counted = kb
+        .ui
+        .summary_profiles
+        .get(look.lang, 2)
+        .replace("{n}", "{pos}");
+    let progress = Progress::new(wanted, &counted);
+    let mut sink = progress.sink(sink);
     let jobs = o.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
@@ -213,8 +231,9 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
         jobs,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut err = io::stderr().lock();
-    let summary = run.execute(inputs, report.as_ref(), sink.as_mut(), &mut out, &mut err)?;
+    // Not locked for the whole run: the progress line is drawn from its own thread too.
+    let mut err = progress.stderr(stderr);
+    let summary = run.execute(inputs, report.as_ref(), &mut sink, &mut out, &mut err)?;
     out.flush()?;
     Ok(exit_code(&summary, o.fail_on))
 }

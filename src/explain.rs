@@ -4,6 +4,8 @@ use serde_json::{json, Value};
 
 use crate::app::{lang, print, Failure, UsageError};
 use crate::cli::ExplainArgs;
+use crate::field_entries;
+use crate::knowledge::fields::Catalogue;
 use crate::knowledge::{
     Affected, Clearing, ConflictDef, Duration, Knowledge, Note, SourceKind, Text,
 };
@@ -401,6 +403,9 @@ fn field_rank(key: &str) -> u8 {
 
 /// One record in full; `followed` marks the value of a conflict that wxacct follows.
 fn text_one(e: &Entry, followed: &str) -> String {
+    if e.kind == "field" {
+        return field_entries::text(e);
+    }
     let mut s = format!("{} {}\n", e.kind, e.id);
     if let Value::Object(map) = &e.full {
         let mut fields: Vec<(&String, &Value)> = map.iter().collect();
@@ -486,7 +491,10 @@ fn conflict_text(c: &Value, followed: &str) -> String {
 pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
     let kb = Knowledge::get();
     let lang = lang(args.lang);
-    let all = entries(kb, lang);
+    let mut all = entries(kb, lang);
+    if args.id.is_none() {
+        all.extend(field_entries::entries(kb, lang));
+    }
     match &args.id {
         None if args.json => {
             let v: Vec<Value> = all
@@ -541,20 +549,33 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
             print(&s)
         }
         Some(id) => {
-            let Some(e) = all.iter().find(|e| &e.id == id) else {
-                let hint = did_you_mean(id, all.iter().map(|e| e.id.as_str()))
+            // An id can name a record and a state field at once (`account.status`): both show.
+            let field = field_entries::find(kb, id, lang);
+            let found: Vec<&Entry> = all.iter().filter(|e| &e.id == id).chain(&field).collect();
+            let Some((e, also)) = found.split_first() else {
+                let fields = Catalogue::get().fields.iter().map(|f| f.path.as_str());
+                let hint = did_you_mean(id, all.iter().map(|e| e.id.as_str()).chain(fields))
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_else(|| "; `wxacct explain` lists every id".into());
                 return Err(UsageError(format!("no record with id `{id}`{hint}")).into());
             };
             if args.json {
+                let mut doc = json!({ "kind": e.kind, "record": e.full });
+                if !also.is_empty() {
+                    let also: Vec<Value> = also
+                        .iter()
+                        .map(|e| json!({ "kind": e.kind, "record": e.full }))
+                        .collect();
+                    doc["also"] = Value::Array(also);
+                }
                 print(&format!(
                     "{}\n",
-                    serde_json::to_string_pretty(&json!({ "kind": e.kind, "record": e.full }))
-                        .unwrap_or_default()
+                    serde_json::to_string_pretty(&doc).unwrap_or_default()
                 ))
             } else {
-                print(&text_one(e, kb.ui.conflict_followed.get(lang)))
+                let followed = kb.ui.conflict_followed.get(lang);
+                let texts: Vec<String> = found.iter().map(|e| text_one(e, followed)).collect();
+                print(&texts.join("\n"))
             }
         }
     }

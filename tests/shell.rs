@@ -81,7 +81,8 @@ fn a_closed_stdout_ends_quietly() {
     }
 }
 
-const SUBCOMMANDS: [&str; 8] = [
+const SUBCOMMANDS: [&str; 9] = [
+    "init",
     "deactivate",
     "realname",
     "unbind-qq",

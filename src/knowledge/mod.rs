@@ -1,6 +1,7 @@
 //! The embedded knowledge base: every domain fact, typed, sourced and in both languages.
 //! Rust code interprets these records; it holds no facts of its own.
 
+pub mod fields;
 pub mod predicate;
 pub mod records;
 pub mod text;
@@ -40,6 +41,7 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("vocab.json", include_str!("../../data/vocab.json")),
     ("ui.json", include_str!("../../data/ui.json")),
+    ("fields.json", fields::FILE),
 ];
 
 fn file(name: &str) -> &'static str {

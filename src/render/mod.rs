@@ -2,7 +2,9 @@
 //! bytes), then writes them in input order, with whatever comes before and after.
 
 pub mod doc;
+pub mod github;
 pub mod hint;
+pub mod ics;
 pub mod json;
 pub mod junit;
 pub mod labels;
@@ -38,6 +40,25 @@ pub enum Item<'a> {
         source: &'a str,
         error: &'a ProfileError,
     },
+}
+
+impl Item<'_> {
+    /// The full result of a checked profile, with the day the plan starts; `None` for an error.
+    pub fn full_result(
+        &self,
+        lang: Lang,
+    ) -> Option<(crate::tasks::result::TaskResult, jiff::civil::Date)> {
+        match self {
+            Item::Result {
+                task,
+                ctx,
+                profile,
+                source,
+                eval,
+            } => Some((task.result(ctx, profile, source, eval, lang), ctx.start)),
+            Item::Error { .. } => None,
+        }
+    }
 }
 
 /// How the report should look.
@@ -98,6 +119,11 @@ pub fn report(
             let l = listing::Listing::new(look, true);
             (Box::new(l.clone()), Box::new(l))
         }
+        Format::Ics => (Box::new(ics::Ics { look }), Box::new(ics::Ics { look })),
+        Format::Github => (
+            Box::new(github::Github { look }),
+            Box::new(github::GithubSink::new(look, command)),
+        ),
         Format::Junit => (
             Box::new(junit::Junit { look }),
             Box::new(junit::JunitSink::new(look, command)?),
