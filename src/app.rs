@@ -13,11 +13,12 @@ use crate::knowledge::Knowledge;
 use crate::lang::Lang;
 use crate::profile::input::Inputs;
 use crate::profile::Overrides;
+use crate::progress::Progress;
 use crate::render::{self, Look};
 use crate::run::Run;
 use crate::tasks::result::Summary;
 use crate::tasks::{self, Context, Task};
-use crate::{explain, generate};
+use crate::{explain, generate, init};
 
 /// How the program ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,15 +41,25 @@ pub fn lang(flag: Option<Lang>) -> Lang {
 }
 
 /// Whether to colour: `--color always|never` decide; `auto` honours NO_COLOR, then
-/// CLICOLOR_FORCE, then colours only a terminal.
-pub fn color(choice: ColorChoice, terminal: bool) -> bool {
+/// CLICOLOR_FORCE, then colours only a terminal that is not `TERM=dumb`.
+pub fn color(choice: ColorChoice, terminal: bool, env: impl Fn(&str) -> Option<String>) -> bool {
     let set = |k: &str| env(k).is_some_and(|v| !v.is_empty() && v != "0");
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto if env("NO_COLOR").is_some_and(|v| !v.is_empty()) => false,
-        ColorChoice::Auto => set("CLICOLOR_FORCE") || terminal,
+        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => terminal && env("TERM").is_none_or(|t| t != "dumb"),
     }
+}
+
+/// Columns of table output: `COLUMNS` if set, else the terminal's width, else 100.
+pub fn width(terminal: Option<u16>, env: impl Fn(&str) -> Option<String>) -> usize {
+    env("COLUMNS")
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or(terminal.map(usize::from))
+        .unwrap_or(100)
 }
 
 /// The profile flags as field assignments, in the order of SPEC §2, then each `--set`.
@@ -73,6 +84,7 @@ pub fn overrides(p: &ProfileArgs) -> Result<Overrides, UsageError> {
         "wallet.auto_deductions",
         p.auto_deductions.map(|v| json!(v)),
     );
+    put("wallet.weilidai_loan", p.weilidai.map(|v| json!(v)));
     put(
         "wallet.bank_cards",
         p.cards
@@ -110,6 +122,7 @@ pub fn main(cli: Cli) -> Exit {
         Command::Realname(args) => task(Task::Realname { goal: args.goal }, &args.task),
         Command::UnbindQq(args) => task(Task::UnbindQq, &args),
         Command::Troubleshoot(args) => troubleshoot(&args),
+        Command::Init(args) => init::run(&args),
         Command::Explain(args) => explain::run(&args).map(|()| Exit::Ok),
         Command::Schema(args) => generate::schema(args.kind).map(|()| Exit::Ok),
         Command::Completions(args) => generate::completions(args.shell).map(|()| Exit::Ok),
@@ -153,19 +166,19 @@ fn output_settings(o: &OutputArgs, single: bool, terminal: bool) -> (Format, Loo
         o.format.unwrap_or(Format::Table)
     };
     let detail = o.detail.unwrap_or(match format {
-        Format::Json | Format::Junit => Detail::Full,
+        Format::Json | Format::Junit | Format::Ics | Format::Github => Detail::Full,
         Format::Jsonl | Format::Table | Format::Markdown => Detail::Summary,
     });
-    let width = if terminal {
-        None
-    } else {
-        Some(env("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(100))
-    };
+    let columns = terminal
+        .then(|| terminal_size::terminal_size_of(io::stdout()))
+        .flatten()
+        .map(|(w, _)| w.0);
     let look = Look {
         lang: lang(o.lang),
         detail,
-        color: color(o.color, terminal),
-        width,
+        color: color(o.color, terminal, env),
+        width: width(columns, env),
+        verbose: o.verbose,
         single,
         fail_on: o.fail_on,
     };
@@ -190,7 +203,23 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let (format, look) = output_settings(o, single, terminal);
-    let (report, mut sink) = render::report(format, look, task.id())?;
+    if format == Format::Ics && !single {
+        return Err(UsageError(
+            "--format ics writes the calendar of one profile, and this input can hold several (an array, JSON lines, a directory or more than one --state); give one profile object".into(),
+        )
+        .into());
+    }
+    let (report, sink) = render::report(format, look, task.id())?;
+    let stderr = io::stderr();
+    let wanted = inputs.is_some() && !o.quiet && !terminal && stderr.is_terminal();
+    // "{n} profiles" with the count left to the progress line.
+    let counted = kb
+        .ui
+        .summary_profiles
+        .get(look.lang, 2)
+        .replace("{n}", "{pos}");
+    let progress = Progress::new(wanted, &counted);
+    let mut sink = progress.sink(sink);
     let jobs = o.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
@@ -202,8 +231,9 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
         jobs,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut err = io::stderr().lock();
-    let summary = run.execute(inputs, report.as_ref(), sink.as_mut(), &mut out, &mut err)?;
+    // Not locked for the whole run: the progress line is drawn from its own thread too.
+    let mut err = progress.stderr(stderr);
+    let summary = run.execute(inputs, report.as_ref(), &mut sink, &mut out, &mut err)?;
     out.flush()?;
     Ok(exit_code(&summary, o.fail_on))
 }

@@ -8,12 +8,16 @@
 
 pub mod app;
 pub mod cli;
+pub mod complete;
 pub mod engine;
 pub mod explain;
+pub mod field_entries;
 pub mod generate;
+pub mod init;
 pub mod knowledge;
 pub mod lang;
 pub mod profile;
+pub mod progress;
 pub mod render;
 pub mod run;
 pub mod tasks;

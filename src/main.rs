@@ -5,6 +5,7 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    wxacct::complete::answer_the_shell();
     let cli = wxacct::cli::Cli::parse();
     std::process::ExitCode::from(wxacct::app::main(cli) as u8)
 }

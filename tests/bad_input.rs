@@ -312,7 +312,11 @@ fn labels_stay_in_their_fields_and_are_escaped() {
         ],
         evil,
     );
-    assert!(o.stdout.contains(r"red \| \*bold\* \<b\>&"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains(r"red \| \*bold\* \<b\>\&"),
+        "{}",
+        o.stdout
+    );
     // JSON: the label appears only in the plan title it belongs to.
     let o = run_stdin(
         &[

@@ -142,9 +142,11 @@ pub fn build(
     } else {
         dated_steps(kb, env, cal, &graph, &mut waits)?
     };
-    let uncertain = actions
-        .iter()
-        .any(|a| a.item.is_some_and(|i| i.is_card_of_unknown_kind()));
+    // A card of unknown kind, or a step that takes real time the sources do not give, leaves
+    // the dates after it open.
+    let uncertain = actions.iter().any(|a| {
+        a.item.is_some_and(|i| i.is_card_of_unknown_kind()) || kb.actions[a.action].provisional
+    });
     let ready_on = (!stuck).then(|| {
         let w = actions
             .iter()

@@ -52,26 +52,33 @@ pub fn build(
     env: &Env<'_>,
     submitted: Option<Date>,
 ) -> Result<Vec<DatedEvent>, DateError> {
-    let mut scratch = Missing::new();
-    kb.events
-        .iter()
-        .enumerate()
-        .map(|(event, def)| {
-            let rule = def
-                .after_when
-                .iter()
-                .position(|r| r.when.0.eval(env.profile, env, &mut scratch) == Truth::True);
-            let after = rule.map_or(def.after, |r| def.after_when[r].after);
-            let base = submitted.unwrap_or(env.start);
-            let (on, after_days) = shift(base, after).map_err(|OutOfRange| DateError {
-                step: format!("timeline event {}", def.id),
-            })?;
-            Ok(DatedEvent {
-                event,
-                rule,
-                after_days,
-                on: submitted.map(|_| on),
-            })
-        })
+    (0..kb.events.len())
+        .map(|event| date(kb, env, event, submitted))
         .collect()
+}
+
+/// Dates one event (by index) from `submitted`, as `build` does.
+pub fn date(
+    kb: &Knowledge,
+    env: &Env<'_>,
+    event: usize,
+    submitted: Option<Date>,
+) -> Result<DatedEvent, DateError> {
+    let def = &kb.events[event];
+    let mut scratch = Missing::new();
+    let rule = def
+        .after_when
+        .iter()
+        .position(|r| r.when.0.eval(env.profile, env, &mut scratch) == Truth::True);
+    let after = rule.map_or(def.after, |r| def.after_when[r].after);
+    let base = submitted.unwrap_or(env.start);
+    let (on, after_days) = shift(base, after).map_err(|OutOfRange| DateError {
+        step: format!("timeline event {}", def.id),
+    })?;
+    Ok(DatedEvent {
+        event,
+        rule,
+        after_days,
+        on: submitted.map(|_| on),
+    })
 }
