@@ -1,6 +1,6 @@
 # peer.jq — jq benchmark peer of `wxacct deactivate --format jsonl`.
 # Run: jq -c --arg start 2026-11-23 -f peer.jq profiles.jsonl
-# Per profile prints {"source":null,"id":…,"verdict":…,"failed":[…]} using the 19
+# Per profile prints {"source":null,"id":…,"verdict":…,"failed":[…]} using the 21
 # deactivate blockers of data/checks.json, listed here in id order.
 # Three-valued: true = the check fails, false = passes, null = unknown (field
 # missing; JSON null counts as missing, except licaitong_locked_until where null
@@ -19,10 +19,12 @@ def locked_after($start):
   then .wallet.licaitong_locked_until | (. != null and . > $start)
   else null end;
 
-[ ["account.legal-hold",             (.account.legal_hold | is(true))],
+[ ["account.frequent-device",        (.account.on_frequent_device | is(false))],
+  ["account.legal-hold",             (.account.legal_hold | is(true))],
   ["account.realname",               (.account.realname_verified | is(false))],
   ["account.recent-security-change", (.account.days_since_security_change | if . == null then null else . < 14 end)],
   ["account.status",                 (.account.status | if . == null then null else . != "normal" end)],
+  ["account.teen-mode",              (.account.teen_mode | is(true))],
   ["channels.pending-review",        (.channels.pending_review | gt0)],
   ["devices.logged-in",              (.devices | if . == null then null else map(.logged_in | is(true)) | any3 end)],
   ["roles.channels-authorization",   (.roles.channels_authorized | is(true))],

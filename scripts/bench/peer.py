@@ -2,7 +2,7 @@
 """peer.py --start YYYY-MM-DD FILE.jsonl
 
 Python benchmark peer of `wxacct deactivate --format jsonl`: for each JSON line
-prints {"source":null,"id":…,"verdict":…,"failed":[…]} with the same 19
+prints {"source":null,"id":…,"verdict":…,"failed":[…]} with the same 21
 deactivate blockers as data/checks.json. Three-valued logic: each check is
 True (fails), False (passes) or None (unknown: a field it needs is missing;
 JSON null counts as missing except for licaitong_locked_until, where null
@@ -47,10 +47,12 @@ def blockers(p, start):
     locked = w.get("licaitong_locked_until", MISSING)
     devices = p.get("devices")
     return (
+        ("account.frequent-device", eq(a.get("on_frequent_device"), False)),
         ("account.legal-hold", eq(a.get("legal_hold"), True)),
         ("account.realname", eq(a.get("realname_verified"), False)),
         ("account.recent-security-change", None if days is None else days < 14),
         ("account.status", None if status is None else status != "normal"),
+        ("account.teen-mode", eq(a.get("teen_mode"), True)),
         ("channels.pending-review", gt0((p.get("channels") or {}).get("pending_review"))),
         ("devices.logged-in", None if devices is None
             else any3(*[eq(d.get("logged_in"), True) for d in devices])),

@@ -39,6 +39,21 @@ impl Window {
             latest: d,
         }
     }
+    /// The day in the best case, or with `worst` the worst.
+    fn case(self, worst: bool) -> Date {
+        if worst {
+            self.latest
+        } else {
+            self.earliest
+        }
+    }
+    fn set_case(&mut self, worst: bool, d: Date) {
+        if worst {
+            self.latest = d;
+        } else {
+            self.earliest = d;
+        }
+    }
     fn max(self, o: Window) -> Window {
         Window {
             earliest: self.earliest.max(o.earliest),
@@ -506,7 +521,7 @@ impl<'a> Solver<'a> {
             n
         ];
         // Steps are numbered in the order of their checks, then items: the node index breaks
-        // ties (a join comes after the steps of its level).
+        // ties. A join has a level of its own, after its action's steps.
         let mut order: Vec<(usize, usize)> = (0..n).map(|i| (self.level(i), i)).collect();
         order.sort_unstable();
         let (mut best, mut worst) = (CardDays::default(), CardDays::default());
@@ -515,27 +530,31 @@ impl<'a> Solver<'a> {
                 let ready = g.preds_of(i).iter().map(|&p| nodes[p].done);
                 nodes[i].ready = ready.fold(start, Window::max);
             }
-            let earliest = |&(_, i): &(usize, usize)| (nodes[i].ready.earliest, i);
-            if !level.is_sorted_by_key(earliest) {
-                level.sort_unstable_by_key(earliest);
-            }
-            for &(_, i) in level.iter() {
-                let (s, d) = self.date_node(i, nodes[i].ready.earliest, false, &mut best)?;
-                nodes[i].start.earliest = s;
-                nodes[i].done.earliest = d;
-            }
-            let latest = |&(_, i): &(usize, usize)| (nodes[i].ready.latest, i);
-            if !level.is_sorted_by_key(latest) {
-                level.sort_unstable_by_key(latest);
-            }
-            for &(_, i) in level.iter() {
-                let (s, d) = self.date_node(i, nodes[i].ready.latest, true, &mut worst)?;
-                nodes[i].start.latest = s;
-                nodes[i].done.latest = d;
-            }
+            self.date_level(level, &mut nodes, false, &mut best)?;
+            self.date_level(level, &mut nodes, true, &mut worst)?;
         }
         nodes.truncate(g.steps.len());
         Ok(nodes)
+    }
+
+    /// Dates the nodes of one level in one case, in the order they are ready in that case.
+    fn date_level(
+        &self,
+        level: &mut [(usize, usize)],
+        nodes: &mut [Dated],
+        worst: bool,
+        cards: &mut CardDays,
+    ) -> Result<(), DateError> {
+        let ready = |&(_, i): &(usize, usize)| (nodes[i].ready.case(worst), i);
+        if !level.is_sorted_by_key(ready) {
+            level.sort_unstable_by_key(ready);
+        }
+        for &(_, i) in level.iter() {
+            let (s, d) = self.date_node(i, nodes[i].ready.case(worst), worst, cards)?;
+            nodes[i].start.set_case(worst, s);
+            nodes[i].done.set_case(worst, d);
+        }
+        Ok(())
     }
 
     /// A node's start and completion in one case: a join is done when it is ready; a step's
