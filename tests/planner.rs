@@ -458,6 +458,21 @@ fn a_date_past_the_calendar_is_an_error_naming_its_step() {
         line["error"]["message"],
         "plan step redeem-licaitong: its date would fall after 9999-12-31"
     );
+    // `realname --goal remove` dates when each method clears the real name.
+    let o = run(&[
+        "realname",
+        "--goal",
+        "remove",
+        "--start",
+        "9999-12-01",
+        "--set",
+        "account.realname_verified=true",
+    ]);
+    assert_eq!(o.code, 2);
+    assert_eq!(
+        o.stderr,
+        "wxacct: flags: timeline event realname.cleared: its date would fall after 9999-12-31\n"
+    );
     // In a batch, one profile's error: the others are still planned. (9999-12-28 is a
     // Tuesday; an appeal of up to seven business days cannot end by the 31st.)
     let o = run_stdin(
