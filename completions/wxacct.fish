@@ -69,7 +69,7 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l status -d '
 restricted\t''
 frozen\t''
 banned\t''"
-complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l set -d 'Set any state field: PATH=VALUE, VALUE read as JSON or else as a string (e.g. wallet.pay_score_enabled=false). Repeatable' -r
+complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l set -d 'Set any state field: PATH=VALUE, VALUE read as JSON or else as a string (e.g. wallet.pay_score_enabled=false). Repeatable. When flags set the same field, the one given last wins' -r
 complete -c wxacct -n "__fish_wxacct_using_subcommand deactivate" -l format -d 'Output format [default: table]' -r -f -a "table\t'Readable tables'
 json\t'One JSON document'
 jsonl\t'One compact JSON result per line'
@@ -128,7 +128,7 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l status -d 'Ac
 restricted\t''
 frozen\t''
 banned\t''"
-complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l set -d 'Set any state field: PATH=VALUE, VALUE read as JSON or else as a string (e.g. wallet.pay_score_enabled=false). Repeatable' -r
+complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l set -d 'Set any state field: PATH=VALUE, VALUE read as JSON or else as a string (e.g. wallet.pay_score_enabled=false). Repeatable. When flags set the same field, the one given last wins' -r
 complete -c wxacct -n "__fish_wxacct_using_subcommand realname" -l format -d 'Output format [default: table]' -r -f -a "table\t'Readable tables'
 json\t'One JSON document'
 jsonl\t'One compact JSON result per line'
@@ -184,7 +184,7 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l status -d 'A
 restricted\t''
 frozen\t''
 banned\t''"
-complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l set -d 'Set any state field: PATH=VALUE, VALUE read as JSON or else as a string (e.g. wallet.pay_score_enabled=false). Repeatable' -r
+complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l set -d 'Set any state field: PATH=VALUE, VALUE read as JSON or else as a string (e.g. wallet.pay_score_enabled=false). Repeatable. When flags set the same field, the one given last wins' -r
 complete -c wxacct -n "__fish_wxacct_using_subcommand unbind-qq" -l format -d 'Output format [default: table]' -r -f -a "table\t'Readable tables'
 json\t'One JSON document'
 jsonl\t'One compact JSON result per line'
@@ -241,7 +241,7 @@ complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l status -d
 restricted\t''
 frozen\t''
 banned\t''"
-complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l set -d 'Set any state field: PATH=VALUE, VALUE read as JSON or else as a string (e.g. wallet.pay_score_enabled=false). Repeatable' -r
+complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l set -d 'Set any state field: PATH=VALUE, VALUE read as JSON or else as a string (e.g. wallet.pay_score_enabled=false). Repeatable. When flags set the same field, the one given last wins' -r
 complete -c wxacct -n "__fish_wxacct_using_subcommand troubleshoot" -l format -d 'Output format [default: table]' -r -f -a "table\t'Readable tables'
 json\t'One JSON document'
 jsonl\t'One compact JSON result per line'

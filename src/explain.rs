@@ -6,7 +6,8 @@ use crate::app::{lang, print, Failure, UsageError};
 use crate::cli::ExplainArgs;
 use crate::knowledge::{Affected, ConflictDef, Duration, Knowledge, Note, Text};
 use crate::lang::Lang;
-use crate::profile::error::did_you_mean;
+use crate::message::{Message, Msg};
+use crate::profile::error::hint;
 
 /// One record, as `explain` shows it.
 pub struct Entry {
@@ -469,10 +470,10 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
         }
         Some(id) => {
             let Some(e) = all.iter().find(|e| &e.id == id) else {
-                let hint = did_you_mean(id, all.iter().map(|e| e.id.as_str()))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_else(|| "; `wxacct explain` lists every id".into());
-                return Err(UsageError(format!("no record with id `{id}`{hint}")).into());
+                let hint = hint(id, all.iter().map(|e| e.id.as_str()))
+                    .unwrap_or_else(|| Message::new(Msg::ExplainListsIds));
+                let m = Message::new(Msg::NoRecord).with("id", id.as_str());
+                return Err(UsageError(m.then(Some(hint))).into());
             };
             if args.json {
                 print(&format!(

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::app::{print, Failure, UsageError};
 use crate::cli::{Cli, SchemaKind};
+use crate::message::{Message, Msg};
 use crate::profile::Profile;
 use crate::tasks::result::{ErrorResult, ResultSummary, Summary, TaskResult};
 
@@ -82,10 +83,11 @@ pub fn man_text(subcommand: Option<&str>) -> Result<String, UsageError> {
                 .map(|c| c.get_name().to_string())
                 .collect();
             let sub = cmd.find_subcommand(name).cloned().ok_or_else(|| {
-                UsageError(format!(
-                    "no subcommand `{name}` (expected one of {})",
-                    names.join(", ")
-                ))
+                UsageError(
+                    Message::new(Msg::NoSubcommandPage)
+                        .with("name", name)
+                        .with("values", names.join(", ")),
+                )
             })?;
             let full = format!("wxacct-{name}");
             sub.name(full.clone()).bin_name(full)
@@ -94,7 +96,7 @@ pub fn man_text(subcommand: Option<&str>) -> Result<String, UsageError> {
     let mut buf = Vec::new();
     clap_mangen::Man::new(page)
         .render(&mut buf)
-        .map_err(|e| UsageError(e.to_string()))?;
+        .map_err(|e| UsageError(Message::verbatim(e.to_string())))?;
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 

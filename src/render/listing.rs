@@ -105,7 +105,7 @@ impl Report for Listing {
             Item::Error { .. } if self.look.single => Vec::new(),
             Item::Error { source, error, .. } => self.row(&sections::error_row(
                 source,
-                &error.full_message(),
+                &error.full_message(self.look.lang),
                 &self.labels,
             )),
         }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::doc::{Block, Span, Tone};
+use super::doc::{neutralise, Block, Span, Tone};
 use crate::engine::{ReadyOn, Status, Verdict, Window};
 use crate::knowledge::{Knowledge, Level, Severity, SourceKind, Text, Ui, Vocab};
 use crate::lang::Lang;
@@ -126,9 +126,9 @@ fn sources(list: &[&str]) -> String {
 /// The full report of one result.
 pub fn result(r: &TaskResult, l: &Labels) -> Vec<Block> {
     let ui = l.ui;
-    let mut title = format!("wxacct {} — {}", r.command.as_str(), r.source);
+    let mut title = format!("wxacct {} — {}", r.command.as_str(), neutralise(&r.source));
     if let Some(id) = &r.id {
-        title.push_str(&format!(" ({id})"));
+        title.push_str(&format!(" ({})", neutralise(id)));
     }
     let mut b = vec![Block::Title(title)];
     let mut verdict = vec![
@@ -216,7 +216,7 @@ fn plan(actions: &[ActionView], l: &Labels) -> Vec<Block> {
     let rows = actions
         .iter()
         .map(|a| {
-            let mut what = a.title.clone();
+            let mut what = neutralise(&a.title).into_owned();
             if let Some(n) = a.note {
                 what.push_str(&format!("\n{n}"));
             }
@@ -826,8 +826,8 @@ pub fn row_header(l: &Labels) -> Vec<String> {
 /// One profile's row in a listing.
 pub fn row(s: &ResultSummary<'_>, l: &Labels) -> Vec<Span> {
     vec![
-        Span::plain(s.source),
-        Span::plain(s.id.unwrap_or("")),
+        Span::plain(neutralise(s.source)),
+        Span::plain(neutralise(s.id.unwrap_or(""))),
         l.verdict(s.verdict),
         Span::plain(s.failed.join(", ")),
         Span::plain(s.unknown.join(", ")),
@@ -848,10 +848,10 @@ pub fn row(s: &ResultSummary<'_>, l: &Labels) -> Vec<Span> {
 /// An unreadable or invalid profile's row.
 pub fn error_row(source: &str, message: &str, l: &Labels) -> Vec<Span> {
     vec![
-        Span::plain(source),
+        Span::plain(neutralise(source)),
         Span::plain(""),
         Span::new(l.t(&l.ui.error_result), Tone::Bad),
-        Span::plain(message),
+        Span::plain(neutralise(message)),
         Span::plain(""),
         Span::plain(""),
     ]

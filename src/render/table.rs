@@ -4,7 +4,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 use owo_colors::OwoColorize;
 
-use super::doc::{neutralise, Block, Span, Tone};
+use super::doc::{Block, Span, Tone};
 
 pub struct Painter {
     pub color: bool,
@@ -13,13 +13,15 @@ pub struct Painter {
 }
 
 impl Painter {
+    /// Text from the user reaches spans through `doc::neutralise`; line breaks left in a span
+    /// are the layout's own.
     pub fn paint_span(&self, s: &Span) -> String {
-        let text = neutralise(&s.text);
+        let text = s.text.as_str();
         if !self.color {
-            return text.into_owned();
+            return text.to_string();
         }
         match s.tone {
-            Tone::Plain => text.into_owned(),
+            Tone::Plain => text.to_string(),
             Tone::Good => text.green().to_string(),
             Tone::Bad => text.red().bold().to_string(),
             Tone::Warn => text.yellow().to_string(),
@@ -29,7 +31,7 @@ impl Painter {
     }
 
     fn cell(&self, s: &Span) -> Cell {
-        let cell = Cell::new(neutralise(&s.text));
+        let cell = Cell::new(&s.text);
         if !self.color {
             return cell;
         }

@@ -187,3 +187,9 @@ pub fn assert_check_cases(empty: &Value, cases: &[CheckCase], run: impl Fn(&[&st
         );
     }
 }
+
+/// JUnit output parsed by a strict XML 1.0 parser: panics when it is not well-formed.
+pub fn junit(xml: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(xml)
+        .unwrap_or_else(|e| panic!("JUnit is not well-formed XML: {e}\n{xml}"))
+}
