@@ -38,7 +38,7 @@ const CHUNK_OUTPUT: usize = 256 << 10;
 /// The input a chunk should come to; chunks of large profiles are shorter.
 const CHUNK_INPUT: usize = 512 << 10;
 /// Most chunks between the reader and the writer, whatever `--jobs` says.
-const MAX_IN_FLIGHT: usize = 10;
+const MAX_IN_FLIGHT: usize = 16;
 /// How many failing checks the summary lists.
 const TOP_FAILED: usize = 5;
 
@@ -248,7 +248,7 @@ impl Run<'_> {
         report: &dyn Report,
         write: &mut dyn FnMut(Done) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
-        let in_flight = (self.jobs + 2).min(MAX_IN_FLIGHT);
+        let in_flight = (4 * self.jobs).min(MAX_IN_FLIGHT);
         let shared = Shared {
             stop: AtomicBool::new(false),
             chunk: AtomicUsize::new(START_CHUNK),

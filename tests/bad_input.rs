@@ -80,12 +80,11 @@ fn run_case(dir: &Path, c: &Case) -> Out {
         (None, Some(h)) => unhex(h),
         _ => Vec::new(),
     };
-    let o = wx().args(&args).write_stdin(stdin).output().expect("run");
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    wx().args(&args)
+        .write_stdin(stdin)
+        .output()
+        .expect("run")
+        .into()
 }
 
 fn assert_clean(name: &str, o: &Out) {
@@ -380,7 +379,7 @@ fn fifo_in_a_directory_is_skipped() {
         .unwrap()
         .success());
     std::fs::write(d.join("c.jsonl"), "{\"id\":\"c\"}\n").unwrap();
-    let o = wx()
+    let out: Out = wx()
         .args([
             "deactivate",
             "--format",
@@ -394,12 +393,8 @@ fn fifo_in_a_directory_is_skipped() {
         .arg(d)
         .timeout(std::time::Duration::from_secs(20))
         .output()
-        .unwrap();
-    let out = Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    };
+        .unwrap()
+        .into();
     assert_eq!(out.code, 0, "{}", out.stderr);
     let ids: Vec<String> = out.lines().iter().map(|l| l["id"].to_string()).collect();
     assert_eq!(ids, ["\"a\"", "\"c\""]);
@@ -438,12 +433,7 @@ fn run_paths(args: &[&str], paths: &[&std::path::Path]) -> Out {
     for p in paths {
         c.arg("--state").arg(p);
     }
-    let o = c.output().unwrap();
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
-    }
+    c.output().unwrap().into()
 }
 
 /// No raw control character at all, and no line that the input started.
@@ -616,11 +606,7 @@ fn error_positions_are_where_the_problem_is() {
     assert_eq!(errors, [(1, 9), (3, 1), (4, 10)]);
     let o = run_paths(&["deactivate", "--format", "junit"], &[&t]);
     let doc = junit(&o.stdout);
-    let messages: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("error"))
-        .map(|n| n.attribute("message").unwrap())
-        .collect();
+    let messages = attributes(&doc, "error", "message");
     assert_eq!(
         messages,
         [

@@ -389,11 +389,7 @@ fn junit_is_valid_xml_with_a_case_per_profile() {
     assert_eq!(suites[0].attribute("name"), Some("deactivate"));
     assert_eq!(suites[0].attribute("tests"), Some("4"));
     assert_eq!(suites[0].attribute("errors"), Some("1"));
-    let cases: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("testcase"))
-        .map(|n| n.attribute("name").unwrap())
-        .collect();
+    let cases = attributes(&doc, "testcase", "name");
     assert_eq!(
         cases,
         [

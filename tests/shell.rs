@@ -615,22 +615,6 @@ fn a_terminal_on_stdin_gets_a_hint() {
     assert!(o.stderr.is_empty(), "{}", o.stderr);
 }
 
-/// The binary as a std Command, with the environment of `wx()`.
-fn wx_std() -> std::process::Command {
-    let mut c = std::process::Command::new(bin());
-    for k in [
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "COLUMNS",
-    ] {
-        c.env_remove(k);
-    }
-    c
-}
-
 /// Help and version into a full disk fail like any other output: one line, exit 2.
 #[test]
 fn help_and_version_report_write_errors() {

@@ -135,6 +135,19 @@ pub struct RawRecord {
     pub payload: Result<Bytes, ProfileError>,
 }
 
+impl RawRecord {
+    /// An input that could not be read at all, reported under its own name.
+    fn failed(path: &str, error: ProfileError) -> Box<RawRecord> {
+        Box::new(RawRecord {
+            source: path.to_string(),
+            path: path.into(),
+            line: 1,
+            column: 1,
+            payload: Err(error),
+        })
+    }
+}
+
 /// What reading the inputs yields: a profile's record, or a file passed over.
 #[derive(Debug)]
 pub enum Input {
@@ -224,15 +237,7 @@ impl Inputs {
     /// sockets, devices) would block or never end, and are passed over with a warning.
     fn expand_dir(&mut self, dir: &Path) -> Result<(), Box<RawRecord>> {
         let display = dir.display().to_string();
-        let failed = |error: ProfileError| {
-            Box::new(RawRecord {
-                source: display.clone(),
-                path: display.as_str().into(),
-                line: 1,
-                column: 1,
-                payload: Err(error),
-            })
-        };
+        let failed = |error: ProfileError| RawRecord::failed(&display, error);
         let entries = std::fs::read_dir(dir).map_err(|e| {
             failed(ProfileError::io(
                 Message::new(Msg::CannotReadDirectory).with_msg("reason", io_reason(&e)),
@@ -316,13 +321,8 @@ impl Iterator for Inputs {
                 let path = stream.path.clone();
                 self.current = None;
                 if empty {
-                    return Some(Input::Record(RawRecord {
-                        source: path.to_string(),
-                        path,
-                        line: 1,
-                        column: 1,
-                        payload: Err(ProfileError::empty(Msg::NoProfiles)),
-                    }));
+                    let none = ProfileError::empty(Msg::NoProfiles);
+                    return Some(Input::Record(*RawRecord::failed(&path, none)));
                 }
             }
             let p = self.pending.pop_front()?;
@@ -343,15 +343,7 @@ impl Iterator for Inputs {
 impl Stream {
     fn open(p: &Path) -> Result<Stream, Box<RawRecord>> {
         let display = p.display().to_string();
-        let fail = |e: ProfileError| {
-            Box::new(RawRecord {
-                source: display.clone(),
-                path: display.as_str().into(),
-                line: 1,
-                column: 1,
-                payload: Err(e),
-            })
-        };
+        let fail = |e: ProfileError| RawRecord::failed(&display, e);
         let reader: Box<dyn Read + Send> = if display == "-" {
             Box::new(Interruptible(io::stdin()))
         } else {
