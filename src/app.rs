@@ -15,11 +15,12 @@ use crate::message::{Message, Msg};
 use crate::profile::error::did_you_mean;
 use crate::profile::input::{io_reason, Inputs};
 use crate::profile::Overrides;
+use crate::progress::Progress;
 use crate::render::{self, Look};
 use crate::run::{diagnostic, Ending, Run};
 use crate::tasks::result::Summary;
 use crate::tasks::{self, Context, Task};
-use crate::{explain, generate, interrupt};
+use crate::{explain, generate, init, interrupt};
 
 /// How the program ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,15 +56,25 @@ pub fn lang(flag: Option<Lang>) -> Lang {
 }
 
 /// Whether to colour: `--color always|never` decide; `auto` honours NO_COLOR, then
-/// CLICOLOR_FORCE, then colours only a terminal.
-pub fn color(choice: ColorChoice, terminal: bool) -> bool {
+/// CLICOLOR_FORCE, then colours only a terminal that is not `TERM=dumb`.
+pub fn color(choice: ColorChoice, terminal: bool, env: impl Fn(&str) -> Option<String>) -> bool {
     let set = |k: &str| env(k).is_some_and(|v| !v.is_empty() && v != "0");
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto if env("NO_COLOR").is_some_and(|v| !v.is_empty()) => false,
-        ColorChoice::Auto => set("CLICOLOR_FORCE") || terminal,
+        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => terminal && env("TERM").is_none_or(|t| t != "dumb"),
     }
+}
+
+/// Columns of table output: `COLUMNS` if set, else the terminal's width, else 100.
+pub fn width(terminal: Option<u16>, env: impl Fn(&str) -> Option<String>) -> usize {
+    env("COLUMNS")
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or(terminal.map(usize::from))
+        .unwrap_or(100)
 }
 
 /// The profile flags as field assignments, in command-line order: when two flags set the same
@@ -99,6 +110,11 @@ pub fn overrides(p: &ProfileArgs) -> Result<Overrides, UsageError> {
         "auto_deductions",
         "wallet.auto_deductions",
         p.auto_deductions.map(|v| json!(v)),
+    );
+    put(
+        "weilidai",
+        "wallet.weilidai_loan",
+        p.weilidai.map(|v| json!(v)),
     );
     let cards = kinds("--cards", p.cards.as_deref(), |k| k.as_str())?;
     put(
@@ -201,6 +217,7 @@ pub fn main(cli: Cli) -> Exit {
         Command::Realname(args) => task(Task::Realname { goal: args.goal }, &args.task),
         Command::UnbindQq(args) => task(Task::UnbindQq, &args),
         Command::Troubleshoot(args) => troubleshoot(&args),
+        Command::Init(args) => init::run(&args),
         Command::Explain(args) => explain::run(&args).map(|()| Exit::Ok),
         Command::Schema(args) => generate::schema(args.kind).map(|()| Exit::Ok),
         Command::Completions(args) => generate::completions(args.shell).map(|()| Exit::Ok),
@@ -225,7 +242,7 @@ pub fn refused(e: &clap::Error) -> Exit {
         K::DisplayHelp | K::DisplayVersion => {
             let stdout = io::stdout();
             let styled = e.render();
-            let text = if color(ColorChoice::Auto, stdout.is_terminal()) {
+            let text = if color(ColorChoice::Auto, stdout.is_terminal(), env) {
                 styled.ansi().to_string()
             } else {
                 styled.to_string()
@@ -376,19 +393,19 @@ fn output_settings(o: &OutputArgs, single: bool, terminal: bool) -> (Format, Loo
         o.format.unwrap_or(Format::Table)
     };
     let detail = o.detail.unwrap_or(match format {
-        Format::Json | Format::Junit => Detail::Full,
+        Format::Json | Format::Junit | Format::Ics | Format::Github => Detail::Full,
         Format::Jsonl | Format::Table | Format::Markdown => Detail::Summary,
     });
-    let width = if terminal {
-        None
-    } else {
-        Some(env("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(100))
-    };
+    let columns = terminal
+        .then(|| terminal_size::terminal_size_of(io::stdout()))
+        .flatten()
+        .map(|(w, _)| w.0);
     let look = Look {
         lang: lang(o.lang),
         detail,
-        color: color(o.color, terminal),
-        width,
+        color: color(o.color, terminal, env),
+        width: width(columns, env),
+        verbose: o.verbose,
         single,
         fail_on: o.fail_on,
     };
@@ -419,7 +436,20 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let (format, look) = output_settings(o, single, terminal);
-    let (report, mut sink) = render::report(format, look, task.id())?;
+    if format == Format::Ics && !single {
+        return Err(UsageError(Message::new(Msg::IcsNeedsOneProfile)).into());
+    }
+    let (report, sink) = render::report(format, look, task.id())?;
+    let stderr = io::stderr();
+    let wanted = inputs.is_some() && !o.quiet && !terminal && stderr.is_terminal();
+    // "{n} profiles" with the count left to the progress line.
+    let counted = kb
+        .ui
+        .summary_profiles
+        .get(look.lang, 2)
+        .replace("{n}", "{pos}");
+    let progress = Progress::new(wanted, &counted);
+    let mut sink = progress.sink(sink);
     let jobs = o.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
@@ -432,9 +462,10 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
         lang: messages,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut err = io::stderr().lock();
-    let outcome = run.execute(inputs, report.as_ref(), sink.as_mut(), &mut out, &mut err)?;
-    drop(err);
+    // Not locked for the whole run: the progress line is drawn from its own thread too.
+    let mut err = progress.stderr(stderr);
+    let outcome = run.execute(inputs, report.as_ref(), &mut sink, &mut out, &mut err)?;
+    drop(sink);
     Ok(match outcome.ending {
         Ending::Interrupted(sig) => {
             let stopped = Message::new(Msg::Interrupted)

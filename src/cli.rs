@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::{ArgValueCandidates, ArgValueCompleter};
 use jiff::civil::Date;
 
+use crate::complete;
 use crate::engine::FailOn;
 use crate::knowledge::Goal;
 use crate::lang::Lang;
@@ -24,8 +26,9 @@ troubleshooting when one of them fails.
 
 wxacct reads an account profile (flags, or a JSON state file), checks it against an embedded, \
 sourced knowledge base and prints a plan. It is an independent tool, not affiliated with \
-Tencent. It never contacts any service: every figure comes from the cited third-party guides \
-and the quoted official FAQ, and should be confirmed in the app before you act on it.";
+Tencent. It never contacts any service: every figure comes from the cited sources (third-party \
+guides, WeChat's and Tencent's own pages, and official wording quoted by others, each shown with \
+its kind), and should be confirmed in the app before you act on it.";
 
 const EXIT_CODES: &str = "Exit codes: 0 every profile passes --fail-on; 1 some profile fails it; \
 2 bad usage, an unreadable input or an invalid profile.";
@@ -116,6 +119,20 @@ not-applicable when the profile rules out every listed cause.",
     )]
     Troubleshoot(TroubleshootArgs),
 
+    /// Write a profile by answering questions, or print a complete one to edit (--template)
+    #[command(
+        long_about = "Write a profile by answering questions, most important first (money, cards, \
+roles, devices, account state…). Every question has a \"don't know\" answer that leaves the field \
+unknown; wxacct then reports the checks that need it as unknown. The questions are in Chinese or \
+English by the usual language rules. init needs a terminal; without one, --template prints a \
+complete profile (every field, a realistic value) to edit instead.",
+        after_help = "Examples:
+  wxacct init me.json
+  wxacct init --lang zh > me.json
+  wxacct init --template > me.json"
+    )]
+    Init(InitArgs),
+
     /// Explain a record by id: check, method, playbook, conflict, source… (no id: list all)
     #[command(after_help = "Examples:
   wxacct explain
@@ -154,7 +171,7 @@ pub struct TaskArgs {
 pub struct TroubleshootArgs {
     /// A symptom to explain, by id (see --list-symptoms). Repeatable. Without it: every cause
     /// the profile shows, across all symptoms
-    #[arg(long, value_name = "ID", help_heading = "Symptom")]
+    #[arg(long, value_name = "ID", help_heading = "Symptom", add = ArgValueCandidates::new(complete::symptoms))]
     pub symptom: Vec<String>,
 
     /// Print every symptom id with a one-line description, and exit
@@ -231,8 +248,10 @@ fn device(s: &str) -> Option<DeviceKind> {
 #[command(next_help_heading = "Profile")]
 pub struct ProfileArgs {
     /// Profile state: a .json file (object or array), a .jsonl/.ndjson file, a directory,
-    /// or - for standard input. Repeatable; flags below override every profile
-    #[arg(long, value_name = "PATH")]
+    /// or - for standard input. Repeatable, and several paths may follow one --state; flags
+    /// below override every profile. Write one with `wxacct init` or `wxacct init --template`;
+    /// `wxacct schema state` describes every field
+    #[arg(long, value_name = "PATH", num_args = 1.., value_hint = clap::ValueHint::AnyPath)]
     pub state: Vec<PathBuf>,
 
     /// Where you will do it
@@ -263,6 +282,10 @@ pub struct ProfileArgs {
     #[arg(long, value_name = "N", value_parser = count)]
     pub auto_deductions: Option<u32>,
 
+    /// A Weilidai credit line is open or a Weilidai loan is unpaid
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, require_equals = true, default_missing_value = "true")]
+    pub weilidai: Option<bool>,
+
     /// Bound bank cards, replacing the card list (`none` for no card)
     #[arg(long, value_name = "KIND,...", value_delimiter = ',',
           value_parser = PossibleValuesParser::new(["debit", "credit", "overseas", "none"]).map(|s: String| card(&s)))]
@@ -288,7 +311,7 @@ pub struct ProfileArgs {
     /// Set any state field: PATH=VALUE, VALUE read as JSON or else as a string
     /// (e.g. wallet.pay_score_enabled=false). Repeatable. When flags set the same field, the
     /// one given last wins
-    #[arg(long = "set", value_name = "PATH=VALUE")]
+    #[arg(long = "set", value_name = "PATH=VALUE", add = ArgValueCompleter::new(complete::set_value))]
     pub set: Vec<String>,
 
     /// Where each flag was given (clap ids and command-line indices), filled by
@@ -319,6 +342,10 @@ pub enum Format {
     Markdown,
     /// JUnit XML, one test case per profile
     Junit,
+    /// iCalendar (RFC 5545): the plan and timeline of one profile as all-day events
+    Ics,
+    /// GitHub Actions annotations: ::error per failed blocker, ::warning per failed warning
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -331,7 +358,7 @@ pub enum Detail {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal (NO_COLOR and CLICOLOR_FORCE are honoured)
+    /// Colour when writing to a terminal that is not TERM=dumb (NO_COLOR and CLICOLOR_FORCE are honoured)
     #[default]
     Auto,
     Always,
@@ -376,11 +403,42 @@ pub struct OutputArgs {
     /// How much of each result json/jsonl print for many profiles [default: full for json, summary for jsonl]
     #[arg(long, value_enum)]
     pub detail: Option<Detail>,
+
+    /// Table and markdown: print everything (every check, each step, the notes, the full
+    /// record of each disagreement between sources, the sources)
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// No progress line. (It is shown on stderr only when stderr is a terminal, stdout is not,
+    /// and the batch runs longer than a second)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct InitArgs {
+    /// Where to write the profile [default: standard output]
+    #[arg(value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pub path: Option<PathBuf>,
+
+    /// Print a complete profile, every field with a realistic value, instead of asking
+    #[arg(long)]
+    pub template: bool,
+
+    /// Replace PATH if it exists
+    #[arg(long)]
+    pub force: bool,
+
+    /// Language of the questions [default: from the locale]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Args, Debug, Clone)]
 pub struct ExplainArgs {
-    /// A record id (check, action, event, method, impact, playbook, conflict, source…)
+    /// A record id (check, action, event, method, impact, playbook, conflict, source…) or a
+    /// state field path (account.teen_mode)
+    #[arg(add = ArgValueCandidates::new(complete::explain_ids))]
     pub id: Option<String>,
 
     /// Text language [default: from the locale]
@@ -417,5 +475,6 @@ pub struct CompletionsArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ManArgs {
     /// A subcommand, for its own page
+    #[arg(add = ArgValueCandidates::new(complete::subcommands))]
     pub subcommand: Option<String>,
 }

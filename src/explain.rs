@@ -4,7 +4,11 @@ use serde_json::{json, Value};
 
 use crate::app::{lang, print, Failure, UsageError};
 use crate::cli::ExplainArgs;
-use crate::knowledge::{Affected, ConflictDef, Duration, Knowledge, Note, Text};
+use crate::field_entries;
+use crate::knowledge::fields::Catalogue;
+use crate::knowledge::{
+    Affected, Clearing, ConflictDef, Duration, Knowledge, Note, SourceKind, Text,
+};
 use crate::lang::Lang;
 use crate::message::{Message, Msg};
 use crate::profile::error::hint;
@@ -25,7 +29,10 @@ fn side_by_side(c: &ConflictDef, lang: Lang) -> String {
     let values: Vec<String> = c
         .values
         .iter()
-        .map(|v| format!("{} [{}]", v.value.get(lang), v.sources.join(", ")))
+        .map(|v| {
+            let mark = if v.adopted { "✓ " } else { "" };
+            format!("{mark}{} [{}]", v.value.get(lang), v.sources.join(", "))
+        })
         .collect();
     values.join("  ·  ")
 }
@@ -34,9 +41,47 @@ fn conflict_json(c: &ConflictDef, lang: Lang) -> Value {
     json!({
         "id": c.id,
         "subject": c.subject.get(lang),
-        "values": c.values.iter().map(|v| json!({ "value": v.value.get(lang), "sources": v.sources })).collect::<Vec<_>>(),
+        "values": c.values.iter().map(|v| json!({ "value": v.value.get(lang), "sources": v.sources, "adopted": v.adopted })).collect::<Vec<_>>(),
         "resolution": c.resolution.get(lang),
     })
+}
+
+/// How far a source is to be trusted, in words.
+fn kind_name(kb: &Knowledge, kind: SourceKind, lang: Lang) -> &str {
+    let ui = &kb.ui;
+    match kind {
+        SourceKind::Official => ui.kind_official.get(lang, 1),
+        SourceKind::QuotedOfficial => ui.kind_quoted_official.get(lang, 1),
+        SourceKind::ThirdPartyGuide => ui.kind_third_party.get(lang, 1),
+    }
+}
+
+/// The sources and their facts.
+fn sources(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
+    let t = |x: &Text| x.get(lang).to_string();
+    let sources = kb.sources.iter().map(|s| {
+        let facts: Vec<String> = kb
+            .facts
+            .iter()
+            .filter(|f| f.sources.contains(&s.id))
+            .map(|f| format!("{}: {}", f.id, t(&f.text)))
+            .collect();
+        let full = json!({ "id": s.id, "kind": s.kind, "title": t(&s.title), "file": s.file, "urls": s.urls,
+                           "published": s.published, "tested_on": s.tested_on, "sections": s.sections, "facts": facts });
+        let title = format!("{} ({})", t(&s.title), kind_name(kb, s.kind, lang));
+        Entry::new("source", s.id.clone(), title, &[], full)
+    });
+    let facts = kb.facts.iter().map(|f| {
+        let kinds: Vec<SourceKind> = f
+            .sources
+            .iter()
+            .filter_map(|s| kb.source(s).map(|s| s.kind))
+            .collect();
+        let full = json!({ "id": f.id, "text": t(&f.text), "sources": f.sources, "kinds": kinds,
+                           "carried_by": kb.fact_users(&f.id) });
+        Entry::new("fact", f.id.clone(), t(&f.text), &f.sources, full)
+    });
+    sources.chain(facts).collect()
 }
 
 fn conflicts(kb: &Knowledge, ids: &[String], lang: Lang) -> Value {
@@ -69,18 +114,7 @@ fn duration(d: &Duration) -> Value {
 /// Every record, grouped by kind.
 pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
     let t = |x: &Text| x.get(lang).to_string();
-    let mut out = Vec::new();
-    for s in &kb.sources {
-        out.push(Entry {
-            kind: "source",
-            id: s.id.clone(),
-            title: t(&s.title),
-            sources: vec![],
-            full: json!({ "id": s.id, "kind": s.kind, "title": t(&s.title), "file": s.file, "published": s.published,
-                          "tested_on": s.tested_on, "sections": s.sections }),
-            detail: None,
-        });
-    }
+    let mut out = sources(kb, lang);
     for c in &kb.checks {
         out.push(Entry {
             kind: "check",
@@ -89,7 +123,8 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             sources: c.sources.clone(),
             full: json!({ "id": c.id, "severity": c.severity, "tasks": c.tasks, "fails_when": c.fails_when.1,
                           "severity_when": c.severity_when.iter().map(|r| json!({"when": r.when.1, "severity": r.severity})).collect::<Vec<_>>(),
-                          "self_service": c.self_service, "action": c.action, "title": t(&c.title), "detail": t(&c.detail),
+                          "self_service": c.self_service, "action": c.action, "alternative": c.alternative,
+                          "title": t(&c.title), "detail": t(&c.detail),
                           "remedy": t(&c.remedy), "sources": c.sources, "conflicts": conflicts(kb, &c.conflicts, lang) }),
             detail: None,
         });
@@ -101,7 +136,7 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             title: t(&a.title),
             sources: a.sources.clone(),
             full: json!({ "id": a.id, "title": t(&a.title), "path": a.path.as_ref().map(t), "duration": duration(&a.duration),
-                          "first": a.first, "per_item": a.per_item.as_ref().map(|p| p.list.path()), "sources": a.sources,
+                          "first": a.first, "provisional": a.provisional, "per_item": a.per_item.as_ref().map(|p| p.list.path()), "sources": a.sources,
                           "conflicts": conflicts(kb, &a.conflicts, lang) }),
             detail: None,
         });
@@ -137,6 +172,10 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
     let q = &kb.unbind_qq;
     let notes = kb.deactivate.notes.iter().chain(&kb.realname.notes);
     out.extend(notes.chain(&q.notes).map(|n| note("note", n)));
+    out.extend(kb.realname.goal_notes.iter().map(|n| {
+        let full = json!({ "id": n.id, "goals": n.goals, "text": t(&n.text), "when": n.when.1, "sources": n.sources });
+        Entry::new("goal-note", n.id.clone(), t(&n.text), &n.sources, full)
+    }));
     out.extend(realname(kb, lang));
     let requirements = kb.realname.methods.iter().flat_map(|m| &m.requirements);
     out.extend(requirements.map(|n| note("requirement", n)));
@@ -150,6 +189,7 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             .flat_map(|v| v.sources.iter().cloned())
             .collect();
         let mut full = conflict_json(c, lang);
+        full["official_vs_guides"] = json!(kb.official_vs_guides(c));
         full["shown_with"] = json!(kb.conflict_users(&c.id));
         out.push(Entry {
             kind: "conflict",
@@ -202,6 +242,18 @@ impl Entry {
     }
 }
 
+/// When a method clears the real name (conflicts by id: the method shows them in full).
+fn clearing(c: &Clearing) -> Value {
+    match c {
+        Clearing::AfterDays {
+            days,
+            sources,
+            conflicts,
+        } => json!({ "after_days": days, "sources": sources, "conflicts": conflicts }),
+        Clearing::Event(e) => json!({ "event": e }),
+    }
+}
+
 /// The goals and methods of `realname`.
 fn realname(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
     let t = |x: &Text| x.get(lang).to_string();
@@ -229,6 +281,7 @@ fn realname(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
                            "blocked_by_task": m.blocked_by_task, "work": m.work, "duration": t(&m.duration), "data": t(&m.data),
                            "function_impact": t(&m.function_impact), "recoverable": m.recoverable, "recovery": t(&m.recovery),
                            "path": t(&m.path), "requirements": m.requirements.iter().map(|n| &n.id).collect::<Vec<_>>(),
+                           "clears_realname": m.clears_realname.as_ref().map(clearing),
                            "sources": m.sources, "conflicts": conflicts(kb, &m.conflicts, lang) });
         Entry::new("method", m.id.clone(), t(&m.title), &m.sources, full)
     });
@@ -341,15 +394,19 @@ fn unbind_qq(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
 /// wxacct settles a disagreement.
 fn field_rank(key: &str) -> u8 {
     match key {
-        "title" | "subject" => 0,
-        "values" => 1,
+        "title" | "subject" | "text" => 0,
+        "kind" | "values" => 1,
         "resolution" => 3,
         "shown_with" => 4,
         _ => 2,
     }
 }
 
-fn text_one(e: &Entry) -> String {
+/// One record in full; `followed` marks the value of a conflict that wxacct follows.
+fn text_one(e: &Entry, followed: &str) -> String {
+    if e.kind == "field" {
+        return field_entries::text(e);
+    }
     let mut s = format!("{} {}\n", e.kind, e.id);
     if let Value::Object(map) = &e.full {
         let mut fields: Vec<(&String, &Value)> = map.iter().collect();
@@ -366,13 +423,21 @@ fn text_one(e: &Entry) -> String {
                 };
                 s.push_str(&format!("  {head}:\n"));
                 for c in v.as_array().into_iter().flatten() {
-                    s.push_str(&conflict_text(c));
+                    s.push_str(&conflict_text(c, followed));
                 }
                 continue;
             }
             let words: Option<Vec<&str>> = v
                 .as_array()
                 .and_then(|a| a.iter().map(Value::as_str).collect());
+            // Long items (a source's facts) one per line.
+            if let Some(items) = words.as_ref().filter(|w| w.iter().any(|x| x.len() > 60)) {
+                s.push_str(&format!("  {k}:\n"));
+                for x in items {
+                    s.push_str(&format!("    • {x}\n"));
+                }
+                continue;
+            }
             let shown = match (v, words) {
                 (Value::String(x), _) => x.clone(),
                 (_, Some(words)) => words.join(", "),
@@ -384,25 +449,30 @@ fn text_one(e: &Entry) -> String {
     s
 }
 
-/// A value with its sources: `• value  [S1§8, O1]`.
-fn sourced(indent: &str, v: &Value) -> String {
+/// A value with its sources: `• value  [S1§8, O1]`, marked when wxacct follows it.
+fn sourced(indent: &str, v: &Value, followed: &str) -> String {
     let src: Vec<&str> = v["sources"]
         .as_array()
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
         .collect();
+    let mark = if v["adopted"] == json!(true) {
+        format!("  ✓ {followed}")
+    } else {
+        String::new()
+    };
     format!(
-        "{indent}• {}  [{}]\n",
+        "{indent}• {}  [{}]{mark}\n",
         v["value"].as_str().unwrap_or(""),
         src.join(", ")
     )
 }
 
 /// A conflict's values side by side: `value [sources]`.
-fn conflict_text(c: &Value) -> String {
+fn conflict_text(c: &Value, followed: &str) -> String {
     let Some(values) = c.get("values").and_then(Value::as_array) else {
-        return sourced("    ", c);
+        return sourced("    ", c, followed);
     };
     let mut s = format!(
         "    {} — {}\n",
@@ -410,7 +480,7 @@ fn conflict_text(c: &Value) -> String {
         c["subject"].as_str().unwrap_or("")
     );
     for v in values {
-        s.push_str(&sourced("      ", v));
+        s.push_str(&sourced("      ", v, followed));
     }
     s.push_str(&format!(
         "    → {}\n",
@@ -422,7 +492,10 @@ fn conflict_text(c: &Value) -> String {
 pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
     let kb = Knowledge::get();
     let lang = lang(args.lang);
-    let all = entries(kb, lang);
+    let mut all = entries(kb, lang);
+    if args.id.is_none() {
+        all.extend(field_entries::entries(kb, lang));
+    }
     match &args.id {
         None if args.json => {
             let v: Vec<Value> = all
@@ -461,7 +534,15 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
                 } else {
                     format!("  ⚠ {}", disputed.join(", "))
                 };
-                s.push_str(&format!("  {:<34} {}{src}{disputed}\n", e.id, e.title));
+                let official = if e.full["official_vs_guides"] == json!(true) {
+                    format!("  ⚑ {}", kb.ui.official_vs_guides.get(lang))
+                } else {
+                    String::new()
+                };
+                s.push_str(&format!(
+                    "  {:<34} {}{src}{disputed}{official}\n",
+                    e.id, e.title
+                ));
                 if let Some(d) = &e.detail {
                     s.push_str(&format!("  {:<34} {d}\n", ""));
                 }
@@ -469,20 +550,33 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
             print(&s)
         }
         Some(id) => {
-            let Some(e) = all.iter().find(|e| &e.id == id) else {
-                let hint = hint(id, all.iter().map(|e| e.id.as_str()))
+            // An id can name a record and a state field at once (`account.status`): both show.
+            let field = field_entries::find(kb, id, lang);
+            let found: Vec<&Entry> = all.iter().filter(|e| &e.id == id).chain(&field).collect();
+            let Some((e, also)) = found.split_first() else {
+                let fields = Catalogue::get().fields.iter().map(|f| f.path.as_str());
+                let hint = hint(id, all.iter().map(|e| e.id.as_str()).chain(fields))
                     .unwrap_or_else(|| Message::new(Msg::ExplainListsIds));
                 let m = Message::new(Msg::NoRecord).with("id", id.as_str());
                 return Err(UsageError(m.then(Some(hint))).into());
             };
             if args.json {
+                let mut doc = json!({ "kind": e.kind, "record": e.full });
+                if !also.is_empty() {
+                    let also: Vec<Value> = also
+                        .iter()
+                        .map(|e| json!({ "kind": e.kind, "record": e.full }))
+                        .collect();
+                    doc["also"] = Value::Array(also);
+                }
                 print(&format!(
                     "{}\n",
-                    serde_json::to_string_pretty(&json!({ "kind": e.kind, "record": e.full }))
-                        .unwrap_or_default()
+                    serde_json::to_string_pretty(&doc).unwrap_or_default()
                 ))
             } else {
-                print(&text_one(e))
+                let followed = kb.ui.conflict_followed.get(lang);
+                let texts: Vec<String> = found.iter().map(|e| text_one(e, followed)).collect();
+                print(&texts.join("\n"))
             }
         }
     }

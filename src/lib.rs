@@ -8,14 +8,18 @@
 
 pub mod app;
 pub mod cli;
+pub mod complete;
 pub mod engine;
 pub mod explain;
+pub mod field_entries;
 pub mod generate;
+pub mod init;
 pub mod interrupt;
 pub mod knowledge;
 pub mod lang;
 pub mod message;
 pub mod profile;
+pub mod progress;
 pub mod render;
 pub mod run;
 pub mod tasks;

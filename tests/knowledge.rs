@@ -38,7 +38,12 @@ fn fails_with(result: Result<Knowledge, Vec<String>>, needle: &str) {
 #[test]
 fn the_embedded_data_set_is_valid() {
     let kb = Knowledge::load().unwrap_or_else(|p| panic!("{p:#?}"));
-    assert_eq!(kb.sources.len(), 4);
+    let ids: Vec<&str> = kb.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["S1", "S2", "S3", "O1", "O2", "O3", "O4", "O5", "O6", "T1"]
+    );
+    assert_eq!(kb.facts.len(), 13, "F2–F7, F10–F14, F18, F19");
     assert!(
         kb.checks
             .iter()
@@ -163,7 +168,7 @@ fn realname_and_unbind_qq_records_are_validated() {
     );
     fails_with(
         load_with("realname.json", |v| {
-            v["methods"][2]["conflicts"] = serde_json::json!(["no-such-conflict"])
+            v["methods"][3]["conflicts"] = serde_json::json!(["no-such-conflict"])
         }),
         "method deactivate-account: names unknown conflict `no-such-conflict`",
     );
@@ -175,7 +180,8 @@ fn realname_and_unbind_qq_records_are_validated() {
     );
     fails_with(
         load_with("realname.json", |v| {
-            v["methods"][2]["achieves"] = serde_json::json!(["minimize"])
+            v["methods"][2]["achieves"] = serde_json::json!(["minimize"]);
+            v["methods"][3]["achieves"] = serde_json::json!(["minimize"])
         }),
         "no method achieves `remove`",
     );
@@ -233,45 +239,79 @@ fn explain_ids_are_unique() {
     }
 }
 
-/// The header of the coverage table in docs/coverage.md.
-const COVERAGE_HEADER: &str = "| Section | What it says | Records that carry it |";
+/// The header of the table of guide parts in docs/coverage.md.
+const PARTS_HEADER: &str = "| Section | What it says | Records that carry it |";
+/// The header of the table of facts.
+const FACTS_HEADER: &str = "| Fact | Sources | What it says | Records that carry it |";
 
-/// The coverage table of docs/coverage.md: each source part with the records it names
-/// (between backticks in the last column).
-fn coverage_rows(doc: &str) -> Vec<(String, Vec<String>)> {
+/// The rows of the table under `header`: the first cell, the other cells, and the records named
+/// (between backticks) in the last cell.
+fn table_rows(doc: &str, header: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
     doc.lines()
-        .skip_while(|l| l.trim() != COVERAGE_HEADER)
+        .skip_while(|l| l.trim() != header)
         .skip(2)
         .take_while(|l| l.starts_with('|'))
         .map(|line| {
-            // | part | what it says | records |  →  ["", part, what, records, ""]
+            // | first | … | records |  →  ["", first, …, records, ""]
             let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-            let records = cells
-                .get(3)
-                .map(|c| c.split('`').skip(1).step_by(2).map(String::from).collect())
-                .unwrap_or_default();
-            (cells.get(1).copied().unwrap_or("").to_string(), records)
+            let inner = &cells[1..cells.len().saturating_sub(1)];
+            let last = inner.last().copied().unwrap_or("");
+            let records = last
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(String::from)
+                .collect();
+            let first = inner.first().copied().unwrap_or("").to_string();
+            let middle = inner.iter().skip(1).map(|c| c.to_string()).collect();
+            (first, middle, records)
         })
         .collect()
 }
 
-/// Everything wrong between the coverage table and the data, one line each.
+/// The fact a citation names (`O6§F4` → `F4`), if it names one.
+fn fact_of<'a>(kb: &Knowledge, citation: &'a str) -> Option<&'a str> {
+    citation
+        .split_once('§')
+        .map(|(_, f)| f)
+        .filter(|f| kb.fact(f).is_some())
+}
+
+/// Everything wrong between the two coverage tables and the data, one line each.
 fn coverage_problems(kb: &Knowledge, doc: &str) -> Vec<String> {
-    let rows = coverage_rows(doc);
+    let parts = table_rows(doc, PARTS_HEADER);
+    let facts = table_rows(doc, FACTS_HEADER);
     let citations = kb.citations();
     let cites = |owner: &str, part: &str| citations.iter().any(|(o, c)| o == owner && *c == part);
+    let carries = |owner: &str, fact: &str| {
+        citations
+            .iter()
+            .any(|(o, c)| o == owner && fact_of(kb, c) == Some(fact))
+    };
     let mut p = Vec::new();
     for s in &kb.sources {
-        let parts: Vec<String> = if s.sections.is_empty() {
-            vec![s.id.clone()]
-        } else {
-            s.sections.iter().map(|x| format!("{}§{x}", s.id)).collect()
-        };
-        for part in parts.iter().filter(|x| !rows.iter().any(|(r, _)| r == *x)) {
-            p.push(format!("{part}: no row in docs/coverage.md"));
+        for x in &s.sections {
+            let part = format!("{}§{x}", s.id);
+            if !parts.iter().any(|(r, ..)| *r == part) {
+                p.push(format!("{part}: no row in docs/coverage.md"));
+            }
         }
     }
-    for (part, records) in &rows {
+    for f in &kb.facts {
+        match facts.iter().find(|(r, ..)| *r == f.id) {
+            None => p.push(format!("{}: no row in docs/coverage.md", f.id)),
+            Some((_, cells, _)) => {
+                let listed: Vec<&str> = cells[0].split(", ").collect();
+                if listed != f.sources {
+                    p.push(format!(
+                        "{}: docs/coverage.md gives sources {listed:?}, the data {:?}",
+                        f.id, f.sources
+                    ));
+                }
+            }
+        }
+    }
+    for (part, _, records) in &parts {
         if !citations.iter().any(|(_, c)| c == part) {
             p.push(format!(
                 "{part} is listed in docs/coverage.md but no record cites it"
@@ -283,16 +323,35 @@ fn coverage_problems(kb: &Knowledge, doc: &str) -> Vec<String> {
             ));
         }
     }
+    for (fact, _, records) in &facts {
+        if kb.fact(fact).is_none() {
+            p.push(format!(
+                "{fact} is listed in docs/coverage.md but is no fact"
+            ));
+        } else if kb.fact_users(fact).is_empty() {
+            p.push(format!(
+                "{fact} is listed in docs/coverage.md but no record cites it"
+            ));
+        }
+        for r in records.iter().filter(|r| !carries(r, fact)) {
+            p.push(format!(
+                "{fact}: docs/coverage.md names `{r}`, which does not cite {fact}"
+            ));
+        }
+    }
     for (owner, c) in &citations {
         if !kb.citation_exists(c) {
             p.push(format!("{owner} cites {c}, which does not exist"));
+            continue;
         }
-        let named = rows
-            .iter()
-            .any(|(part, rs)| part == c && rs.contains(owner));
-        if !named && kb.citation_exists(c) {
+        let (row, rows) = match fact_of(kb, c) {
+            Some(f) => (f, &facts),
+            None => (*c, &parts),
+        };
+        let named = rows.iter().any(|(r, _, rs)| r == row && rs.contains(owner));
+        if !named {
             p.push(format!(
-                "{c}: `{owner}` cites it, but its row in docs/coverage.md does not name it"
+                "{row}: `{owner}` cites it, but its row in docs/coverage.md does not name it"
             ));
         }
     }
@@ -310,8 +369,19 @@ fn coverage_doc() -> String {
 fn coverage_table_matches_the_data() {
     let kb = Knowledge::load().unwrap_or_else(|p| panic!("{p:#?}"));
     let doc = coverage_doc();
-    let rows = coverage_rows(&doc);
-    assert_eq!(rows.len(), 31, "S1, S2, S3 in ten parts each, and O1");
+    let parts = table_rows(&doc, PARTS_HEADER);
+    assert_eq!(
+        parts.len(),
+        31,
+        "S1, S2, S3 in ten parts each, and O1 as a whole"
+    );
+    let facts: Vec<String> = table_rows(&doc, FACTS_HEADER)
+        .into_iter()
+        .map(|r| r.0)
+        .collect();
+    let numbers = [2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 18, 19];
+    let want: Vec<String> = numbers.iter().map(|n| format!("F{n}")).collect();
+    assert_eq!(facts, want, "every fact of official-facts.md, in order");
     let problems = coverage_problems(&kb, &doc);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -348,6 +418,60 @@ fn the_coverage_check_catches_a_removed_citation() {
     let doc = coverage_doc().replace("| S2§7 |", "| S2-7 |");
     assert!(coverage_problems(&Knowledge::load().unwrap(), &doc)
         .contains(&"S2§7: no row in docs/coverage.md".to_string()));
+}
+
+#[test]
+fn the_coverage_check_keeps_the_facts_honest() {
+    let kb = Knowledge::load().unwrap();
+    // A record that stops citing a fact while its row still names it.
+    let moved = citing(
+        "checks.json",
+        "checks",
+        "account.frequent-device",
+        &["S1§8"],
+    );
+    let problems = coverage_problems(&moved, &coverage_doc());
+    assert_eq!(
+        problems,
+        [
+            "F5: docs/coverage.md names `check account.frequent-device`, which does not cite F5",
+            "S1§8: `check account.frequent-device` cites it, but its row in docs/coverage.md does not name it",
+        ]
+    );
+    // A record that starts citing a fact its row does not name (through either source of F7).
+    let added = citing(
+        "checks.json",
+        "checks",
+        "region.europe-us",
+        &["S2§7", "O4§F7"],
+    );
+    assert_eq!(
+        coverage_problems(&added, &coverage_doc()),
+        ["F7: `check region.europe-us` cites it, but its row in docs/coverage.md does not name it"]
+    );
+    // A fact without a row, a row that is no fact, and sources that differ from the data.
+    let doc = coverage_doc()
+        .replace("| F5 | O6 |", "| F-5 | O6 |")
+        .replace("| F7 | O5, O4 |", "| F7 | O5 |");
+    let problems = coverage_problems(&kb, &doc);
+    for want in [
+        "F5: no row in docs/coverage.md",
+        "F-5 is listed in docs/coverage.md but is no fact",
+        "F7: docs/coverage.md gives sources [\"O5\"], the data [\"O5\", \"O4\"]",
+    ] {
+        assert!(
+            problems.contains(&want.to_string()),
+            "{want}: {problems:#?}"
+        );
+    }
+    // A fact nobody carries is refused by the loader itself.
+    fails_with(
+        load_with("sources.json", |v| {
+            let fact = serde_json::json!({"id": "F99", "sources": ["O2"], "text": {"zh": "某事", "en": "a fact"}});
+            v["facts"].as_array_mut().unwrap().push(fact);
+        }),
+        "fact F99: no record cites it",
+    );
 }
 
 #[test]
@@ -427,4 +551,128 @@ fn an_enum_value_in_a_condition_must_exist() {
         ),
         "`kind` has no value `phone`",
     );
+}
+
+/// The data with the value of conflict `id` at `index` adopted or not.
+fn adopting(id: &str, index: usize, adopted: bool) -> Result<Knowledge, Vec<String>> {
+    load_with("conflicts.json", |v| {
+        for c in v["conflicts"].as_array_mut().unwrap() {
+            if c["id"] == id {
+                c["values"][index]["adopted"] = adopted.into();
+            }
+        }
+    })
+}
+
+#[test]
+fn official_sources_and_facts_are_validated() {
+    // A fact is cited through a source that states it.
+    fails_with(
+        load_with("checks.json", |v| {
+            v["checks"][0]["sources"] = serde_json::json!(["O1§F11"])
+        }),
+        "check wallet.balance: cites `O1§F11`, which is no known source section",
+    );
+    fails_with(
+        load_with("checks.json", |v| {
+            v["checks"][0]["sources"] = serde_json::json!(["O2§F99"])
+        }),
+        "cites `O2§F99`",
+    );
+    // A guide is cited by part, never as a whole.
+    fails_with(
+        load_with("checks.json", |v| {
+            v["checks"][0]["sources"] = serde_json::json!(["S1"])
+        }),
+        "check wallet.balance: cites `S1`",
+    );
+    fails_with(
+        load_with("sources.json", |v| {
+            v["facts"][0]["sources"] = serde_json::json!(["O9"])
+        }),
+        "fact F2: unknown source `O9`",
+    );
+    fails_with(
+        load_with("sources.json", |v| {
+            v["sources"][3]["kind"] = "officious".into()
+        }),
+        "officious",
+    );
+    fails_with(
+        load_with("sources.json", |v| v["facts"][1]["id"] = "F2".into()),
+        "duplicate fact id `F2`",
+    );
+    // Where an official source disagrees with a guide, one value is the one followed.
+    fails_with(
+        adopting("pay-condition", 1, false),
+        "conflict pay-condition: an official source disagrees with a guide, but no value is adopted",
+    );
+    fails_with(
+        adopting("recovery-window", 0, true),
+        "conflict recovery-window: 2 values adopted",
+    );
+    // A conflict between guides needs none.
+    assert!(adopting("ios-qq-verification", 0, true).is_ok());
+    fails_with(
+        load_with("checks.json", |v| {
+            v["checks"][2]["alternative"] = "cancel-payment".into()
+        }),
+        "check wallet.bank-cards: alternative names unknown method `cancel-payment`",
+    );
+    fails_with(
+        load_with("realname.json", |v| {
+            v["methods"][3]["clears_realname"] = serde_json::json!({"event": "realname.gone"})
+        }),
+        "method deactivate-account: names unknown event `realname.gone`",
+    );
+    fails_with(
+        load_with("realname.json", |v| {
+            v["precondition"] = "realname.verifed".into()
+        }),
+        "realname: precondition names unknown check `realname.verifed`",
+    );
+    fails_with(
+        load_with("realname.json", |v| {
+            v["goal_notes"][1]["when"] = serde_json::json!({"nonempty": "wallet.cards"})
+        }),
+        "wallet.cards",
+    );
+}
+
+#[test]
+fn official_conflicts_follow_the_official_value() {
+    let kb = Knowledge::load().unwrap();
+    let official: Vec<&str> = kb
+        .conflicts
+        .iter()
+        .filter(|c| kb.official_vs_guides(c))
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        official,
+        [
+            "recovery-window",
+            "mandatory-conditions-count",
+            "realname-cleared",
+            "moments-after-deletion",
+            "deletion-menu-wording",
+            "chat-history-after-deletion",
+            "cooling-off-state",
+            "pay-condition",
+            "realname-removal-way",
+            "transaction-history",
+            "account-region",
+            "qq-at-registration",
+        ]
+    );
+    for id in official {
+        let c = kb.conflict(id).unwrap();
+        let adopted = c.values.iter().find(|v| v.adopted).unwrap();
+        let by_official = adopted
+            .sources
+            .iter()
+            .any(|s| kb.citation_kind(s).is_some_and(|k| k.is_official()));
+        // The menu path is the one exception: S1 tested it in 2025, the official wording is of 2017.
+        assert_eq!(by_official, id != "deletion-menu-wording", "{id}");
+    }
 }

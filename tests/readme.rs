@@ -41,15 +41,15 @@ fn matches(expected: &[&str], actual: &[&str]) -> bool {
     }
 }
 
-#[test]
-fn readme_examples_are_true() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+/// Runs every `$ wxacct …` line of the `console` blocks of a document (relative to the crate)
+/// and checks its output; returns how many ran and which subcommands they used.
+fn check_examples(doc: &str) -> (usize, std::collections::BTreeSet<String>) {
+    let text = std::fs::read_to_string(format!("{}/{doc}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let mut examples = 0;
     let mut in_block = false;
     let mut current: Option<(String, Vec<String>)> = None;
     let mut all: Vec<(String, Vec<String>)> = Vec::new();
-    for line in readme.lines() {
+    for line in text.lines() {
         if line.starts_with("```") {
             if let Some(c) = current.take() {
                 all.push(c);
@@ -87,16 +87,28 @@ fn readme_examples_are_true() {
             String::from_utf8_lossy(&o.stdout),
             String::from_utf8_lossy(&o.stderr)
         );
-        let actual: Vec<&str> = text.trim_end_matches('\n').split('\n').collect();
+        // iCalendar lines end in CRLF; the document shows them as plain lines.
+        let actual: Vec<&str> = text
+            .trim_end_matches('\n')
+            .split('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect();
         let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
         assert!(
             matches(&expected, &actual),
-            "README example `{cmd}` is out of date; it prints:\n{text}"
+            "{doc}: example `{cmd}` is out of date; it prints:\n{text}"
         );
         examples += 1;
     }
+    (examples, subcommands)
+}
+
+#[test]
+fn readme_examples_are_true() {
+    let (examples, subcommands) = check_examples("README.md");
     assert!(examples >= 10, "{examples} examples");
     for sub in [
+        "init",
         "deactivate",
         "realname",
         "unbind-qq",
@@ -110,6 +122,12 @@ fn readme_examples_are_true() {
             "the README shows no example of `wxacct {sub}`"
         );
     }
+}
+
+#[test]
+fn ci_examples_are_true() {
+    let (examples, _) = check_examples("docs/ci.md");
+    assert!(examples >= 3, "{examples} examples");
 }
 
 #[test]

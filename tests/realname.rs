@@ -23,6 +23,8 @@ const REPAID: &str = r#"wallet.bank_cards=[{"kind":"credit","unbilled_cny":0}]"#
 const AGREEMENT: &str = r#"wallet.bank_cards=[{"kind":"overseas","cross_border_agreement":true}]"#;
 const NO_AGREEMENT: &str =
     r#"wallet.bank_cards=[{"kind":"overseas","cross_border_agreement":false}]"#;
+const VERIFIED: [&str; 2] = ["--set", "account.realname_verified=true"];
+const NOT_VERIFIED: [&str; 2] = ["--set", "account.realname_verified=false"];
 
 /// (check id, flags that make it fail, flags that make it pass): every check of SPEC §4.2.
 const CASES: &[CheckCase] = &[
@@ -32,10 +34,11 @@ const CASES: &[CheckCase] = &[
         &["--status", "normal"],
     ),
     (
-        "account.teen-mode",
+        "realname.teen-mode",
         &["--teen-mode"],
         &["--teen-mode=false"],
     ),
+    ("realname.verified", &NOT_VERIFIED, &VERIFIED),
     (
         "enterprise.attendance",
         &["--set", "enterprise.attendance=true"],
@@ -106,7 +109,8 @@ fn checks_carry_their_sources() {
     let (r, _) = realname(&[]);
     for (id, source) in [
         ("account.status", "S2§6"),
-        ("account.teen-mode", "S2§4"),
+        ("realname.teen-mode", "S2§4"),
+        ("realname.verified", "O2§F12"),
         ("enterprise.payment", "S2§5"),
         ("region.europe-us", "S2§7"),
         ("wallet.overseas-cross-border", "S2§2"),
@@ -114,20 +118,69 @@ fn checks_carry_their_sources() {
         let sources = &check(&r, id)["sources"];
         assert!(sources.as_array().unwrap().contains(&json!(source)), "{id}");
     }
-    assert!(check(&r, "account.teen-mode")["detail"]
+    assert!(check(&r, "realname.teen-mode")["detail"]
         .as_str()
         .unwrap()
         .contains("twice a month"));
 }
 
 #[test]
-fn all_three_methods_are_always_listed() {
+fn weilidai_flag_sets_the_state_field() {
+    let (r, _) = realname(&["--goal", "remove"]);
+    let c = check(&r, "wallet.weilidai");
+    assert_eq!(c["status"], "unknown");
+    assert_eq!(c["missing"], json!(["wallet.weilidai_loan"]));
+    assert_eq!(c["sources"], json!(["T1§F14"]));
+    for (args, status) in [
+        (&["--weilidai"][..], "fail"),
+        (&["--weilidai=true"], "fail"),
+        (&["--weilidai=false"], "pass"),
+        (&["--set", "wallet.weilidai_loan=true"], "fail"),
+    ] {
+        let (r, _) = realname(&[&["--goal", "remove"][..], args].concat());
+        assert_eq!(check(&r, "wallet.weilidai")["status"], status, "{args:?}");
+    }
+    let (r, _) = realname(&["--goal", "remove", "--weilidai"]);
+    assert_eq!(
+        method(&r, "cancel-pay")["blocked_by"],
+        json!(["wallet.weilidai"])
+    );
+    assert_eq!(r["plan"][0]["action"], "close-weilidai");
+    // The flag overrides the state file.
+    let o = run(&[
+        "realname",
+        "--goal",
+        "remove",
+        "--json",
+        "--start",
+        "2026-11-23",
+        "--state",
+        &example("ready.json"),
+        "--weilidai",
+    ]);
+    assert_eq!(check(&o.json(), "wallet.weilidai")["status"], "fail");
+    assert_eq!(o.json()["verdict"], "blocked");
+    let o = run(&["realname", "--weilidai=maybe"]);
+    assert_eq!(o.code, 2);
+    // The state schema knows the field.
+    let schema = run(&["schema", "state"]).json();
+    let field = &schema["$defs"]["Wallet"]["properties"]["weilidai_loan"];
+    assert_eq!(field["type"], json!(["boolean", "null"]), "{schema}");
+}
+
+#[test]
+fn all_four_methods_are_always_listed() {
     for goal in ["minimize", "replace", "remove"] {
         let (r, _) = realname(&["--goal", goal]);
         assert_eq!(r["goal"], goal);
         assert_eq!(
             ids(&r["methods"]),
-            ["unbind-cards", "replace-subject", "deactivate-account"],
+            [
+                "unbind-cards",
+                "replace-subject",
+                "cancel-pay",
+                "deactivate-account"
+            ],
             "gentlest first"
         );
         for m in r["methods"].as_array().unwrap() {
@@ -142,7 +195,34 @@ fn all_three_methods_are_always_listed() {
     let (r, _) = realname(&[]);
     let delete = method(&r, "deactivate-account");
     assert_eq!(delete["recoverable"], false);
-    assert!(delete["duration"].as_str().unwrap().contains("60-day"));
+    assert_eq!(
+        delete["duration"],
+        "About 15 minutes to apply; for 60 days afterwards (90 in teen mode) logging in withdraws the request"
+    );
+    let pay = method(&r, "cancel-pay");
+    assert_eq!(
+        pay["path"],
+        "Me › WeChat Pay (Services) › “…” at the top right › WeChat Pay Cancellation (under Payment management in the Chinese app)"
+    );
+    assert_eq!(
+        pay["data"],
+        "Clears the card-holder profile (name and ID number), the transaction history, the money left in Balance and the Balance details; the WeChat account itself stays"
+    );
+    assert_eq!(pay["recoverable"], false);
+    assert!(pay["recovery"]
+        .as_str()
+        .unwrap()
+        .ends_with("WeChat Pay can be opened again later by verifying a real name again"));
+    assert_eq!(
+        pay["sources"],
+        json!(["O2§F10", "O2§F11", "O2§F12", "T1§F13", "T1§F14"])
+    );
+    assert_eq!(
+        ids(&pay["conflicts"]),
+        ["realname-removal-way", "transaction-history"]
+    );
+    assert_eq!(pay["clears_realname"]["after_days"], 0);
+    assert_eq!(delete["clears_realname"]["after_days"], 60);
     let conflicts = ids(&delete["conflicts"]);
     assert!(conflicts.contains(&"deletion-menu-wording") && conflicts.contains(&"recovery-window"));
     assert_eq!(method(&r, "unbind-cards")["path"], "Wallet › Bank cards");
@@ -151,7 +231,7 @@ fn all_three_methods_are_always_listed() {
 
 #[test]
 fn minimize_recommends_unbinding_the_cards() {
-    let (r, _) = realname(&["--cards", "debit"]);
+    let (r, _) = realname(&["--cards", "debit", VERIFIED[0], VERIFIED[1]]);
     assert_eq!(r["recommended"], "unbind-cards");
     let m = method(&r, "unbind-cards");
     assert_eq!(m["applicable"], true);
@@ -168,16 +248,120 @@ fn minimize_recommends_unbinding_the_cards() {
 }
 
 #[test]
-fn minimize_without_cards_falls_back_to_replacing_the_holder() {
-    let (r, _) = realname(&["--cards", "none"]);
-    assert_eq!(method(&r, "unbind-cards")["applicable"], false);
-    assert_eq!(r["recommended"], "replace-subject");
-    assert_eq!(ids(&r["requirements"]).len(), 4);
+fn minimize_without_cards_is_already_met() {
+    for verified in [&VERIFIED[..], &[]] {
+        let (r, code) = realname(&[&["--cards", "none"][..], verified].concat());
+        assert_eq!(method(&r, "unbind-cards")["applicable"], false);
+        assert_eq!(
+            r["recommended"], "unbind-cards",
+            "never replace-subject for minimize"
+        );
+        assert_eq!(r["verdict"], "not-applicable");
+        assert_eq!(code, 0);
+        assert_eq!(r["plan"], json!([]));
+        assert_eq!(r["requirements"], json!([]));
+        assert_eq!(r["notes"][0]["id"], "nothing-to-unbind");
+        assert!(r["notes"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("No bank card is bound: there is nothing to unbind"));
+    }
+    // A frozen account with no card: nothing to unbind, so nothing to appeal for either.
+    let (r, _) = realname(&["--cards", "none", "--status", "frozen"]);
+    assert_eq!(r["verdict"], "not-applicable");
+    assert_eq!(check(&r, "account.status")["severity"], "warning");
+    // The table says it too.
+    let o = run(&["realname", "--cards", "none", "--start", "2026-11-23"]);
+    assert!(o.stdout.contains("\nnot applicable: "), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("there is nothing to unbind"),
+        "{}",
+        o.stdout
+    );
+}
+
+#[test]
+fn minimize_never_recommends_handing_the_real_name_over() {
+    for args in [
+        &["--cards", "debit"][..],
+        &["--cards", "none"],
+        &["--cards", "credit", "--status", "banned"],
+        &[],
+    ] {
+        let (r, _) = realname(&[args, &VERIFIED[..]].concat());
+        assert_eq!(r["recommended"], "unbind-cards", "{args:?}");
+        assert_eq!(method(&r, "replace-subject")["achieves_goal"], false);
+    }
+}
+
+#[test]
+fn an_unverified_real_name_is_not_applicable_for_every_goal() {
+    for goal in ["minimize", "replace", "remove"] {
+        let (r, code) = realname(
+            &[
+                &["--goal", goal, "--cards", "credit", "--balance", "5"][..],
+                &NOT_VERIFIED,
+            ]
+            .concat(),
+        );
+        assert_eq!(r["verdict"], "not-applicable", "{goal}");
+        assert_eq!(code, 0, "{goal}");
+        assert_eq!(r["recommended"], Value::Null, "{goal}");
+        assert_eq!(r["plan"], json!([]), "{goal}");
+        assert_eq!(r["realname_cleared"], Value::Null, "{goal}");
+        assert_eq!(r["notes"][0]["id"], "never-verified", "{goal}");
+        assert_eq!(r["notes"][0]["sources"], json!(["O2§F12"]), "{goal}");
+        let c = check(&r, "realname.verified");
+        assert_eq!(
+            (&c["severity"], &c["status"]),
+            (&json!("info"), &json!("fail"))
+        );
+        for m in r["methods"].as_array().unwrap() {
+            assert_eq!(m["applicable"], false, "{goal} {}", m["id"]);
+            assert!(ids_of(&m["blocked_by"]).contains(&"realname.verified"));
+        }
+    }
+    let o = run(&[
+        "realname",
+        "--goal",
+        "remove",
+        "--start",
+        "2026-11-23",
+        "--format",
+        "jsonl",
+        NOT_VERIFIED[0],
+        NOT_VERIFIED[1],
+    ]);
+    let line = &o.lines()[0];
+    assert_eq!(line["verdict"], "not-applicable");
+    assert_eq!(line["failed"], json!([]));
+    // Unknown: there may be nothing to act on, and the summary says which check is open.
+    let o = run(&[
+        "realname",
+        "--goal",
+        "replace",
+        "--status",
+        "normal",
+        "--start",
+        "2026-11-23",
+        "--format",
+        "jsonl",
+    ]);
+    let line = &o.lines()[0];
+    assert_eq!(line["verdict"], "incomplete");
+    assert_eq!(line["unknown"], json!(["realname.verified"]));
 }
 
 #[test]
 fn replace_recommends_the_new_holder_and_lists_documents() {
-    let (r, code) = realname(&["--goal", "replace", "--status", "normal"]);
+    let (r, code) = realname(&[
+        "--goal",
+        "replace",
+        "--status",
+        "normal",
+        VERIFIED[0],
+        VERIFIED[1],
+    ]);
     assert_eq!(r["recommended"], "replace-subject");
     assert_eq!(
         ids(&r["requirements"]),
@@ -196,7 +380,16 @@ fn replace_recommends_the_new_holder_and_lists_documents() {
     assert_eq!(method(&r, "replace-subject")["achieves_goal"], true);
     assert_eq!(method(&r, "unbind-cards")["achieves_goal"], false);
     // A card debt does not stand in the way of a replacement: it only warns.
-    let (r, _) = realname(&["--goal", "replace", "--status", "normal", "--set", UNBILLED]);
+    let (r, _) = realname(&[
+        "--goal",
+        "replace",
+        "--status",
+        "normal",
+        "--set",
+        UNBILLED,
+        VERIFIED[0],
+        VERIFIED[1],
+    ]);
     let c = check(&r, "wallet.credit-unbilled");
     assert_eq!(
         (&c["severity"], &c["status"]),
@@ -210,32 +403,88 @@ fn replace_recommends_the_new_holder_and_lists_documents() {
 }
 
 #[test]
-fn remove_recommends_deletion_and_carries_the_deactivate_blockers() {
+fn remove_recommends_cancelling_pay_before_deleting_the_account() {
     let (r, code) = realname(&["--goal", "remove", "--balance", "5", "--pay-score"]);
-    assert_eq!(r["recommended"], "deactivate-account");
+    assert_eq!(r["recommended"], "cancel-pay", "it keeps the account");
     assert_eq!(r["verdict"], "blocked");
     assert_eq!(code, 1);
-    let m = method(&r, "deactivate-account");
-    assert_eq!(m["achieves_goal"], true);
+    let pay = method(&r, "cancel-pay");
+    assert_eq!(pay["achieves_goal"], true);
     assert_eq!(
-        m["blocked_by"],
+        pay["blocked_by"],
         json!(["wallet.balance", "wallet.pay-score"])
     );
-    assert!(ids_of(&m["unknown"]).contains(&"devices.logged-in"));
-    for id in ["wallet.balance", "wallet.pay-score", "devices.logged-in"] {
+    assert_eq!(
+        pay["unknown"],
+        json!([
+            "realname.verified",
+            "account.status",
+            "wallet.licaitong",
+            "wallet.auto-deductions",
+            "wallet.weilidai"
+        ])
+    );
+    for id in ["wallet.balance", "wallet.pay-score", "wallet.weilidai"] {
         assert_eq!(check(&r, id)["severity"], "blocker", "{id}");
     }
+    let actions = plan_actions(&r);
+    assert_eq!(actions, ["withdraw-balance", "close-pay-score"]);
+    // Deleting the account stays listed, with what blocks it.
+    let delete = method(&r, "deactivate-account");
+    assert_eq!(delete["achieves_goal"], true);
+    assert_eq!(
+        delete["blocked_by"],
+        json!(["wallet.balance", "wallet.pay-score"])
+    );
+    assert!(ids_of(&delete["unknown"]).contains(&"devices.logged-in"));
+    // The deactivate checks that only stop the other methods are not shown.
+    assert!(!ids(&r["checks"]).contains(&"devices.logged-in"));
+}
+
+#[test]
+fn blocked_by_only_names_checks_of_the_result() {
+    let weilidai = ["--weilidai", "--devices", "web", "--licaitong", "10"];
+    for goal in ["minimize", "replace", "remove"] {
+        for args in [
+            &["--balance", "5", "--cards", "credit"][..],
+            &weilidai,
+            &[
+                "--status",
+                "frozen",
+                "--teen-mode",
+                "--auto-deductions",
+                "1",
+            ],
+            &NOT_VERIFIED,
+        ] {
+            let (r, _) = realname(&[&["--goal", goal][..], args].concat());
+            let shown = ids(&r["checks"]);
+            for m in r["methods"].as_array().unwrap() {
+                for id in ids_of(&m["blocked_by"]) {
+                    assert!(
+                        shown.contains(&id),
+                        "{goal} {args:?}: {} names {id}",
+                        m["id"]
+                    );
+                }
+            }
+        }
+    }
+    // The checks that stop only another method are information, and not planned.
+    let (r, _) = realname(&["--goal", "minimize", "--balance", "5", "--cards", "debit"]);
+    let c = check(&r, "wallet.balance");
+    assert_eq!(
+        (&c["severity"], &c["status"]),
+        (&json!("info"), &json!("fail"))
+    );
     assert!(r["plan"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|a| a["action"] == "withdraw-balance"));
-    // The deactivate blockers are shown only when deletion is the way.
-    let (r, _) = realname(&["--goal", "minimize", "--balance", "5"]);
-    assert!(!ids(&r["checks"]).contains(&"wallet.balance"));
+        .all(|a| a["action"] != "withdraw-balance"));
     assert_eq!(
         method(&r, "deactivate-account")["blocked_by"],
-        json!(["wallet.balance"])
+        json!(["wallet.balance", "wallet.bank-cards"])
     );
 }
 
@@ -303,12 +552,7 @@ fn card_debts_are_settled_before_the_cards_go() {
     let cards = r#"wallet.bank_cards=[{"kind":"credit","unbilled_cny":50,"label":"CMB"},{"kind":"overseas","cross_border_agreement":true}]"#;
     let (r, _) = realname(&["--set", cards, "--status", "normal"]);
     assert_eq!(r["verdict"], "blocked");
-    let actions: Vec<&str> = r["plan"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["action"].as_str().unwrap())
-        .collect();
+    let actions = plan_actions(&r);
     assert_eq!(
         actions,
         [
@@ -345,9 +589,9 @@ fn table_markdown_and_json_in_both_languages() {
         "credit",
     ];
     let out = |extra: &[&str]| run(&[&base[..], extra].concat());
-    let en = out(&["--color", "never"]).stdout;
+    let en = out(&["--color", "never", "-v"]).stdout;
     for s in [
-        "Verdict: blocked",
+        "\nblocked: ",
         "Goal: ",
         "Recommended: ",
         "Methods",
@@ -357,12 +601,12 @@ fn table_markdown_and_json_in_both_languages() {
         assert!(en.contains(s), "{s}: {en}");
     }
     let zh = out(&["--lang", "zh", "--color", "never"]).stdout;
-    for s in ["结论: 受阻", "目标: ", "推荐: ", "可选方式", "解绑银行卡"] {
+    for s in ["\n受阻：", "目标：", "推荐：", "可选方式", "解绑银行卡"] {
         assert!(zh.contains(s), "{s}: {zh}");
     }
     let md = out(&["--format", "markdown"]).stdout;
     assert!(md.starts_with("# wxacct realname"), "{md}");
-    assert!(md.contains("| Method | Fit | Duration | Effect | Where | Sources |"));
+    assert!(md.contains("\n## Methods\n\n- `unbind-cards` "), "{md}");
     let md = out(&["--format", "markdown", "--lang", "zh"]).stdout;
     assert!(md.contains("## 可选方式"), "{md}");
     for goal in ["minimize", "replace", "remove"] {

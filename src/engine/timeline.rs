@@ -26,24 +26,26 @@ fn shift(d: Date, after: After) -> Date {
 /// Dates every event from `submitted` (or, with no submission day, counts days from `--start`
 /// and leaves `on` empty).
 pub fn build(kb: &Knowledge, env: &Env<'_>, submitted: Option<Date>) -> Vec<DatedEvent> {
-    let mut scratch = Missing::new();
-    kb.events
-        .iter()
-        .enumerate()
-        .map(|(event, def)| {
-            let rule = def
-                .after_when
-                .iter()
-                .position(|r| r.when.0.eval(env.profile, env, &mut scratch) == Truth::True);
-            let after = rule.map_or(def.after, |r| def.after_when[r].after);
-            let base = submitted.unwrap_or(env.start);
-            let on = shift(base, after);
-            DatedEvent {
-                event,
-                rule,
-                after_days: days_between(base, on),
-                on: submitted.map(|_| on),
-            }
-        })
+    (0..kb.events.len())
+        .map(|event| date(kb, env, event, submitted))
         .collect()
+}
+
+/// Dates one event (by index) from `submitted`, as `build` does.
+pub fn date(kb: &Knowledge, env: &Env<'_>, event: usize, submitted: Option<Date>) -> DatedEvent {
+    let def = &kb.events[event];
+    let mut scratch = Missing::new();
+    let rule = def
+        .after_when
+        .iter()
+        .position(|r| r.when.0.eval(env.profile, env, &mut scratch) == Truth::True);
+    let after = rule.map_or(def.after, |r| def.after_when[r].after);
+    let base = submitted.unwrap_or(env.start);
+    let on = shift(base, after);
+    DatedEvent {
+        event,
+        rule,
+        after_days: days_between(base, on),
+        on: submitted.map(|_| on),
+    }
 }

@@ -1,6 +1,7 @@
 //! The embedded knowledge base: every domain fact, typed, sourced and in both languages.
 //! Rust code interprets these records; it holds no facts of its own.
 
+pub mod fields;
 pub mod predicate;
 pub mod records;
 pub mod text;
@@ -15,7 +16,7 @@ use serde::Deserialize;
 pub use predicate::{Condition, Pred};
 pub use records::*;
 pub use text::Text;
-pub use ui::Ui;
+pub use ui::{Plural, Ui};
 
 /// The raw data files, embedded at build time.
 pub const FILES: &[(&str, &str)] = &[
@@ -40,6 +41,7 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("vocab.json", include_str!("../../data/vocab.json")),
     ("ui.json", include_str!("../../data/ui.json")),
+    ("fields.json", fields::FILE),
     ("messages.json", include_str!("../../data/messages.json")),
 ];
 
@@ -54,6 +56,8 @@ fn file(name: &str) -> &'static str {
 #[derive(Debug)]
 pub struct Knowledge {
     pub sources: Vec<SourceDef>,
+    /// Facts of the sources other than the guides (`F4`), cited as `O6§F4`.
+    pub facts: Vec<FactDef>,
     /// In output order: severity, then id.
     pub checks: Vec<CheckDef>,
     pub actions: Vec<ActionDef>,
@@ -75,6 +79,7 @@ pub struct Knowledge {
 #[derive(Deserialize)]
 struct SourcesFile {
     sources: Vec<SourceDef>,
+    facts: Vec<FactDef>,
 }
 #[derive(Deserialize)]
 struct ChecksFile {
@@ -226,6 +231,7 @@ impl Knowledge {
             .collect();
         let mut kb = Knowledge {
             sources: sources.sources,
+            facts: sources.facts,
             checks,
             actions: actions.actions,
             card_limits: card_limits.card_limits,
@@ -320,6 +326,9 @@ impl Knowledge {
                 out.push((format!("note {}", n.id), w));
             }
         }
+        for n in &mut realname.goal_notes {
+            out.push((format!("goal note {}", n.id), &mut n.when));
+        }
         for m in &mut realname.methods {
             if let Some(a) = &mut m.applicable {
                 out.push((format!("method {}", m.id), a));
@@ -364,6 +373,24 @@ impl Knowledge {
     pub fn source(&self, id: &str) -> Option<&SourceDef> {
         self.sources.iter().find(|s| s.id == id)
     }
+    pub fn fact(&self, id: &str) -> Option<&FactDef> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+    /// The kind of the source a citation (`S1§3`, `O2§F11`, `O1`) names.
+    pub fn citation_kind(&self, citation: &str) -> Option<SourceKind> {
+        let id = citation.split_once('§').map_or(citation, |(id, _)| id);
+        self.source(id).map(|s| s.kind)
+    }
+    /// Whether an official source and a guide are among the values of conflict `c`.
+    pub fn official_vs_guides(&self, c: &ConflictDef) -> bool {
+        let kinds: Vec<SourceKind> = c
+            .values
+            .iter()
+            .flat_map(|v| &v.sources)
+            .filter_map(|s| self.citation_kind(s))
+            .collect();
+        kinds.iter().any(|k| k.is_official()) && kinds.contains(&SourceKind::ThirdPartyGuide)
+    }
     pub fn card_limit(&self, kind: crate::profile::model::CardKind) -> Option<&CardLimit> {
         self.card_limits.iter().find(|c| c.kind == kind)
     }
@@ -371,14 +398,19 @@ impl Knowledge {
         self.troubleshoot.symptoms.iter().position(|s| s.id == id)
     }
 
-    /// Whether `citation` (`S1§3`, `S1§intro`, `O1`) names a source section that exists.
+    /// Whether `citation` names a part that exists: a guide's section (`S1§3`, `S1§intro`), a
+    /// fact of a source that states it (`O2§F11`), or a source without sections as a whole (`O1`).
     pub fn citation_exists(&self, citation: &str) -> bool {
-        let (id, section) = match citation.split_once('§') {
+        let (id, part) = match citation.split_once('§') {
             Some((id, s)) => (id, Some(s)),
             None => (citation, None),
         };
-        match (self.source(id), section) {
-            (Some(src), Some(s)) => src.sections.iter().any(|x| x == s),
+        let stated = |f: &str| {
+            self.fact(f)
+                .is_some_and(|f| f.sources.iter().any(|s| s == id))
+        };
+        match (self.source(id), part) {
+            (Some(src), Some(p)) => src.sections.iter().any(|x| x == p) || stated(p),
             (Some(src), None) => src.sections.is_empty(),
             (None, _) => false,
         }
@@ -411,7 +443,8 @@ impl Knowledge {
         let p = &self.deactivate.procedure;
         out.push(cite("procedure".into(), &p.sources, &p.conflicts));
         for s in &p.steps {
-            out.push(cite(format!("procedure step {}", s.id), &s.sources, &[]));
+            let owner = format!("procedure step {}", s.id);
+            out.push(cite(owner, &s.sources, &s.conflicts));
         }
         for u in &p.unsupported {
             let owner = format!("procedure unsupported {}", u.platform.as_str());
@@ -426,6 +459,19 @@ impl Knowledge {
         }
         for m in &r.methods {
             out.push(cite(format!("method {}", m.id), &m.sources, &m.conflicts));
+            if let Some(Clearing::AfterDays {
+                sources, conflicts, ..
+            }) = &m.clears_realname
+            {
+                out.push(cite(
+                    format!("method {} (clearing)", m.id),
+                    sources,
+                    conflicts,
+                ));
+            }
+        }
+        for n in &r.goal_notes {
+            out.push(cite(format!("goal note {}", n.id), &n.sources, &[]));
         }
         let q = &self.unbind_qq;
         for p in &q.paths {
@@ -476,6 +522,18 @@ impl Knowledge {
             .chain(requirements)
             .chain(&self.unbind_qq.aftercare)
             .chain(&self.unbind_qq.notes)
+    }
+
+    /// The records that cite fact `id` (through any source that states it).
+    pub fn fact_users(&self, id: &str) -> Vec<String> {
+        let mut users: Vec<String> = self
+            .citations()
+            .into_iter()
+            .filter(|(_, c)| c.split_once('§').is_some_and(|(_, f)| f == id))
+            .map(|(owner, _)| owner)
+            .collect();
+        users.dedup();
+        users
     }
 
     /// The records that show conflict `id`, by kind and id (`check wallet.licaitong`).
@@ -540,13 +598,21 @@ impl Knowledge {
                 ));
             }
         }
+        p.extend(self.fact_problems());
+        p.extend(self.adoption_problems());
         let (r, q, t) = (&self.realname, &self.unbind_qq, &self.troubleshoot);
-        let id_lists: [(&str, Vec<&String>); 12] = [
+        let notes = self.notes().map(|n| &n.id);
+        let id_lists: [(&str, Vec<&String>); 14] = [
+            ("source", self.sources.iter().map(|s| &s.id).collect()),
+            ("fact", self.facts.iter().map(|f| &f.id).collect()),
             ("check", self.checks.iter().map(|c| &c.id).collect()),
             ("action", self.actions.iter().map(|a| &a.id).collect()),
             ("event", self.events.iter().map(|e| &e.id).collect()),
             ("conflict", self.conflicts.iter().map(|c| &c.id).collect()),
-            ("note", self.notes().map(|n| &n.id).collect()),
+            (
+                "note",
+                notes.chain(r.goal_notes.iter().map(|n| &n.id)).collect(),
+            ),
             ("method", r.methods.iter().map(|m| &m.id).collect()),
             ("impact", q.impacts.iter().map(|i| &i.id).collect()),
             ("risk kind", q.risk_kinds.iter().map(|k| &k.id).collect()),
@@ -600,6 +666,42 @@ impl Knowledge {
         p
     }
 
+    /// Every fact is stated by known sources and carried by some record.
+    fn fact_problems(&self) -> Vec<String> {
+        let mut p = Vec::new();
+        for f in &self.facts {
+            if f.sources.is_empty() {
+                p.push(format!("fact {}: names no source", f.id));
+            }
+            for s in f.sources.iter().filter(|s| self.source(s).is_none()) {
+                p.push(format!("fact {}: unknown source `{s}`", f.id));
+            }
+            if self.fact_users(&f.id).is_empty() {
+                p.push(format!("fact {}: no record cites it", f.id));
+            }
+        }
+        p
+    }
+
+    /// At most one value of a conflict is the one followed; where an official source disagrees
+    /// with a guide, exactly one is.
+    fn adoption_problems(&self) -> Vec<String> {
+        let mut p = Vec::new();
+        for c in &self.conflicts {
+            let adopted = c.values.iter().filter(|v| v.adopted).count();
+            if adopted > 1 {
+                p.push(format!("conflict {}: {adopted} values adopted", c.id));
+            }
+            if adopted == 0 && self.official_vs_guides(c) {
+                p.push(format!(
+                    "conflict {}: an official source disagrees with a guide, but no value is adopted",
+                    c.id
+                ));
+            }
+        }
+        p
+    }
+
     /// Every symptom has a cause, and shares are percentages.
     fn troubleshoot_problems(&self) -> Vec<String> {
         let t = &self.troubleshoot;
@@ -632,6 +734,24 @@ impl Knowledge {
                 if self.check(id).is_none() {
                     p.push(format!("method {}: names unknown check `{id}`", m.id));
                 }
+            }
+            if let Some(Clearing::Event(e)) = &m.clears_realname {
+                if !self.events.iter().any(|x| &x.id == e) {
+                    p.push(format!("method {}: names unknown event `{e}`", m.id));
+                }
+            }
+        }
+        if self.check(&r.precondition).is_none() {
+            let id = &r.precondition;
+            p.push(format!("realname: precondition names unknown check `{id}`"));
+        }
+        for c in &self.checks {
+            let known = |m: &String| r.methods.iter().any(|x| &x.id == m);
+            if let Some(m) = c.alternative.as_ref().filter(|m| !known(m)) {
+                p.push(format!(
+                    "check {}: alternative names unknown method `{m}`",
+                    c.id
+                ));
             }
         }
         p

@@ -13,8 +13,19 @@ use crate::profile::model::{CardKind, DeviceKind, Platform, Region};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
+    /// An article by a third party (the guides S1–S3, and third-party reports).
     ThirdPartyGuide,
+    /// A page of WeChat, Weixin or Tencent, or an archived copy of its terms.
     Official,
+    /// Official wording as quoted by a newspaper or a repost (may be dated).
+    QuotedOfficial,
+}
+
+impl SourceKind {
+    /// Official pages and official wording quoted by others.
+    pub fn is_official(self) -> bool {
+        matches!(self, SourceKind::Official | SourceKind::QuotedOfficial)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -24,9 +35,23 @@ pub struct SourceDef {
     pub kind: SourceKind,
     pub file: Option<String>,
     pub title: Text,
+    /// Where it can be read.
+    #[serde(default)]
+    pub urls: Vec<String>,
     pub published: Option<String>,
     pub tested_on: Option<String>,
+    /// The parts a guide is cited by (`S1§3`); empty for a source cited as a whole or by fact.
     pub sections: Vec<String>,
+}
+
+/// A fact found on a source other than the guides, cited as `O2§F11` (source, then fact).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactDef {
+    pub id: String,
+    /// The sources that state it.
+    pub sources: Vec<String>,
+    pub text: Text,
 }
 
 /// How much a failed check matters. Ordered: blockers first.
@@ -94,6 +119,10 @@ pub struct CheckDef {
     pub action: Option<String>,
     #[serde(skip)]
     pub action_idx: Option<usize>,
+    /// A realname method that clears this check in one go, offered beside the action
+    /// (cancelling WeChat Pay instead of unbinding the cards one by one).
+    #[serde(default)]
+    pub alternative: Option<String>,
     /// The id as a JSON string, escaped once when loaded (batch output writes it per profile).
     #[serde(skip)]
     pub id_json: Option<Box<serde_json::value::RawValue>>,
@@ -175,6 +204,10 @@ pub struct ActionDef {
     #[serde(default)]
     pub first: bool,
     pub duration: Duration,
+    /// The sources give no duration and the step takes real time (a notarisation): every
+    /// date after it is provisional.
+    #[serde(default)]
+    pub provisional: bool,
     #[serde(default)]
     pub per_item: Option<PerItem>,
     pub title: Text,
@@ -228,6 +261,10 @@ pub struct EventDef {
 pub struct ConflictValue {
     pub value: Text,
     pub sources: Vec<String>,
+    /// The value wxacct follows (the official one where an official source disagrees with a
+    /// guide).
+    #[serde(default)]
+    pub adopted: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -259,6 +296,8 @@ pub struct Step {
     pub platforms: Vec<Platform>,
     pub text: Text,
     pub sources: Vec<String>,
+    #[serde(default)]
+    pub conflicts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -323,7 +362,7 @@ pub enum Goal {
     Minimize,
     /// Move the real name to another person
     Replace,
-    /// Clear the real name completely (only deleting the account does)
+    /// Clear the real name completely (cancel WeChat Pay, or delete the account)
     Remove,
 }
 
@@ -376,17 +415,50 @@ pub struct MethodDef {
     /// Documents to bring.
     #[serde(default)]
     pub requirements: Vec<Note>,
+    /// When the real name is actually gone, for a method that clears it.
+    #[serde(default)]
+    pub clears_realname: Option<Clearing>,
     pub sources: Vec<String>,
     #[serde(default)]
     pub conflicts: Vec<String>,
 }
 
+/// How long after the request a method clears the real name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Clearing {
+    /// This many days after the request, as these sources say.
+    AfterDays {
+        days: u32,
+        sources: Vec<String>,
+        #[serde(default)]
+        conflicts: Vec<String>,
+    },
+    /// When this event of the deletion timeline happens.
+    Event(String),
+}
+
+/// A note about the outcome of a goal for the profile (nothing to unbind, no real name).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalNote {
+    pub id: String,
+    pub goals: Vec<Goal>,
+    pub when: Condition,
+    pub text: Text,
+    pub sources: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RealnameData {
+    /// The check that must pass for the task to have anything to do: a real name to act on.
+    pub precondition: String,
     pub goals: Vec<GoalDef>,
     /// Sorted by `impact_rank` when loaded.
     pub methods: Vec<MethodDef>,
+    /// In order: the first that holds for the profile and the goal is shown.
+    pub goal_notes: Vec<GoalNote>,
     pub notes: Vec<Note>,
 }
 

@@ -89,6 +89,16 @@ impl ProfileError {
         self.message.render(lang)
     }
 
+    /// The field and what is wrong with it (`field: message; hint`), without a place.
+    pub fn described(&self) -> Message {
+        match &self.field {
+            Some(f) => Message::new(Msg::FieldProblem)
+                .with("field", f.as_str())
+                .with_msg("problem", self.message.clone()),
+            None => self.message.clone(),
+        }
+    }
+
     /// The one-line diagnostic: `path:line:column: field: message; hint`.
     pub fn located<'a>(&'a self, path: &'a str, lang: Lang) -> Located<'a> {
         Located {

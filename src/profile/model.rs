@@ -159,6 +159,9 @@ pub struct Account {
     /// Days since the password was last changed or the phone re-bound.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_since_security_change: Option<Count>,
+    /// The deletion will be requested on a device often used to log in to the account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_frequent_device: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -181,6 +184,9 @@ pub struct Wallet {
     /// Active auto-deduction contracts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_deductions: Option<Count>,
+    /// An open Weilidai (micro-loan) credit line or an unpaid Weilidai loan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weilidai_loan: Option<bool>,
     #[serde(
         default,
         deserialize_with = "objects",

@@ -42,6 +42,11 @@ impl Overrides {
         );
     }
 
+    /// Adds an assignment after all the others.
+    pub fn append(&mut self, path: &str, value: Value) {
+        self.push(usize::MAX, path, value);
+    }
+
     /// Adds a `--set PATH=VALUE` given at `position`: VALUE is read as JSON, or else taken as
     /// a string.
     pub fn push_set(&mut self, position: usize, spec: &str) -> Result<(), Message> {

@@ -102,7 +102,7 @@ impl Report for Junit {
                     let body = if o.status == Status::Fail {
                         def.remedy.get(lang).to_string()
                     } else {
-                        o.missing.join(", ")
+                        super::hint::hints(&o.missing)
                     };
                     s.push_str(&format!(
                         "      <failure type=\"{}\" message=\"{}: {}\">{}</failure>\n",

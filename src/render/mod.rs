@@ -2,12 +2,19 @@
 //! bytes), then writes them in input order, with whatever comes before and after.
 
 pub mod doc;
+pub mod github;
+pub mod hint;
+pub mod ics;
 pub mod json;
 pub mod junit;
+pub mod labels;
+pub mod layout;
 pub mod listing;
 pub mod markdown;
-pub mod sections;
-pub mod table;
+pub mod page;
+pub mod parts;
+pub mod view;
+pub mod wrap;
 
 use std::io::{self, Write};
 
@@ -37,14 +44,35 @@ pub enum Item<'a> {
     },
 }
 
+impl Item<'_> {
+    /// The full result of a checked profile, with the day the plan starts; `None` for an error.
+    pub fn full_result(
+        &self,
+        lang: Lang,
+    ) -> Option<(crate::tasks::result::TaskResult, jiff::civil::Date)> {
+        match self {
+            Item::Result {
+                task,
+                ctx,
+                profile,
+                source,
+                eval,
+            } => Some((task.result(ctx, profile, source, eval, lang), ctx.start)),
+            Item::Error { .. } => None,
+        }
+    }
+}
+
 /// How the report should look.
 #[derive(Debug, Clone, Copy)]
 pub struct Look {
     pub lang: Lang,
     pub detail: Detail,
     pub color: bool,
-    /// Table width; `None` to ask the terminal.
-    pub width: Option<u16>,
+    /// Columns a line of table output may take.
+    pub width: usize,
+    /// Everything in full (`-v`), rather than the compact report.
+    pub verbose: bool,
     /// Exactly one profile object came in: print a single result rather than a list.
     pub single: bool,
     pub fail_on: FailOn,
@@ -93,6 +121,11 @@ pub fn report(
             let l = listing::Listing::new(look, true);
             (Box::new(l.clone()), Box::new(l))
         }
+        Format::Ics => (Box::new(ics::Ics { look }), Box::new(ics::Ics { look })),
+        Format::Github => (
+            Box::new(github::Github { look }),
+            Box::new(github::GithubSink::new(look, command)),
+        ),
         Format::Junit => (
             Box::new(junit::Junit { look }),
             Box::new(junit::JunitSink::new(look, command)?),

@@ -34,16 +34,12 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, lang: Lang) -> Par
 
 fn event(kb: &'static Knowledge, e: &DatedEvent, lang: Lang) -> EventView {
     let def = &kb.events[e.event];
-    let mut sources = views::strs(&def.sources);
-    if let Some(r) = e.rule {
-        sources.extend(views::strs(&def.after_when[r].sources));
-    }
     EventView {
         id: &def.id,
         after_days: e.after_days,
         on: e.on,
         title: def.title.get(lang),
-        sources,
+        sources: views::event_sources(kb, e),
         conflicts: views::conflicts(kb, &def.conflicts, lang),
     }
 }
@@ -61,6 +57,7 @@ fn procedure(kb: &'static Knowledge, env: &Env<'_>, lang: Lang) -> ProcedureView
             platforms: s.platforms.clone(),
             text: s.text.get(lang),
             sources: views::strs(&s.sources),
+            conflicts: views::conflicts(kb, &s.conflicts, lang),
         })
         .collect();
     let mut sources = views::strs(&p.sources);

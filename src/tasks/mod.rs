@@ -48,7 +48,16 @@ impl Evaluation {
             &outcomes
         };
         let provisional = verdict::provisional(&outcomes, applies);
-        let plan = planner::build(ctx.kb, planned, env, &ctx.calendar, provisional);
+        let mut plan = planner::build(ctx.kb, planned, env, &ctx.calendar, provisional);
+        // A step whose duration the sources do not give and that takes real time leaves every
+        // date after it open.
+        let open_ended = plan
+            .actions
+            .iter()
+            .any(|a| ctx.kb.actions[a.action].provisional);
+        if let Some(r) = plan.ready_on.as_mut() {
+            r.provisional |= open_ended;
+        }
         Evaluation {
             outcomes,
             verdict,

@@ -2,29 +2,41 @@
 //!
 //! Judge every method for the profile, recommend the gentlest one that reaches the goal, check
 //! what stands in its way, and plan the remedies and the method's own work (unbinding the
-//! cards, on the same schedule as `deactivate`) with their dates.
+//! cards, on the same schedule as `deactivate`) with their dates. Nothing applies to an account
+//! whose real name was never verified, and `minimize` is already met when no card is bound.
 
-use super::result::{MethodView, Parts, RealnameParts};
+use super::result::{
+    ClearingView, MethodView, NoteView, Parts, RealnameClearedView, RealnameParts,
+};
 use super::views;
 use super::{Context, Evaluation};
+use crate::engine::calendar::add_days;
 use crate::engine::truth::{self, Missing};
-use crate::engine::{checks, CheckOutcome, Env, Severity, Status, Truth};
-use crate::knowledge::{Goal, Knowledge, MethodDef, TaskId};
+use crate::engine::{checks, timeline, CheckOutcome, Env, Severity, Status, Truth, Window};
+use crate::knowledge::{Clearing, Goal, Knowledge, MethodDef, TaskId};
 use crate::lang::Lang;
 
 /// A method judged for one profile.
 struct Judged {
     def: &'static MethodDef,
+    /// Whether it can be used: there is a real name to act on, and its own condition holds.
     applicable: Truth,
     /// The checks that can stop it, evaluated.
     blockers: Vec<CheckOutcome>,
 }
 
 impl Judged {
-    fn new(kb: &'static Knowledge, def: &'static MethodDef, env: &Env<'_>) -> Judged {
-        let applicable = def.applicable.as_ref().map_or(Truth::True, |c| {
+    fn new(
+        kb: &'static Knowledge,
+        def: &'static MethodDef,
+        env: &Env<'_>,
+        verified: Truth,
+    ) -> Judged {
+        let own = def.applicable.as_ref().map_or(Truth::True, |c| {
             c.0.eval(env.profile, env, &mut Missing::new())
         });
+        // Kleene AND of the two.
+        let applicable = truth::any([verified.negate(), own.negate()].into_iter()).negate();
         let blockers = blocker_checks(kb, def)
             .into_iter()
             .map(|i| checks::evaluate_one(kb, i, env))
@@ -36,15 +48,24 @@ impl Judged {
         }
     }
 
+    fn achieves(&self, goal: Goal) -> bool {
+        self.def.achieves.contains(&goal)
+    }
+
     fn fits(&self, goal: Goal) -> bool {
-        self.def.achieves.contains(&goal) && self.applicable != Truth::False
+        self.achieves(goal) && self.applicable != Truth::False
+    }
+
+    /// Its blockers with this status.
+    fn blockers_that_are(&self, status: Status) -> impl Iterator<Item = &CheckOutcome> {
+        self.blockers
+            .iter()
+            .filter(move |o| o.is(Severity::Blocker, status))
     }
 
     /// Ids of its blockers with this status.
-    fn blockers_that_are(&self, kb: &'static Knowledge, status: Status) -> Vec<&'static str> {
-        self.blockers
-            .iter()
-            .filter(|o| o.is(Severity::Blocker, status))
+    fn blocker_ids(&self, kb: &'static Knowledge, status: Status) -> Vec<&'static str> {
+        self.blockers_that_are(status)
             .map(|o| kb.checks[o.check].id.as_str())
             .collect()
     }
@@ -70,20 +91,40 @@ fn blocker_checks(kb: &Knowledge, def: &MethodDef) -> Vec<usize> {
 
 /// Every method, gentlest first, and the one recommended for the goal.
 struct Choice {
+    /// Whether a real name was verified (the precondition check passes).
+    verified: Truth,
     methods: Vec<Judged>,
     recommended: Option<usize>,
 }
 
 impl Choice {
     fn new(kb: &'static Knowledge, env: &Env<'_>, goal: Goal) -> Choice {
+        let verified = kb
+            .check_idx(&kb.realname.precondition)
+            .map_or(Truth::Unknown, |i| {
+                match checks::evaluate_one(kb, i, env).status {
+                    Status::Pass => Truth::True,
+                    Status::Fail => Truth::False,
+                    Status::Unknown => Truth::Unknown,
+                }
+            });
         let methods: Vec<Judged> = kb
             .realname
             .methods
             .iter()
-            .map(|m| Judged::new(kb, m, env))
+            .map(|m| Judged::new(kb, m, env, verified))
             .collect();
-        let recommended = methods.iter().position(|m| m.fits(goal));
+        // The gentlest method that can reach the goal; when none can because the goal is
+        // already met (no card to unbind), the gentlest that reaches it. Nothing without a
+        // real name.
+        let recommended = (verified != Truth::False)
+            .then(|| {
+                let fitting = methods.iter().position(|m| m.fits(goal));
+                fitting.or_else(|| methods.iter().position(|m| m.achieves(goal)))
+            })
+            .flatten();
         Choice {
+            verified,
             methods,
             recommended,
         }
@@ -95,24 +136,55 @@ impl Choice {
 
     /// Whether some method can reach the goal.
     fn applies(&self, goal: Goal) -> Truth {
-        let reaching = self
-            .methods
-            .iter()
-            .filter(|m| m.def.achieves.contains(&goal));
+        let reaching = self.methods.iter().filter(|m| m.achieves(goal));
         truth::any(reaching.map(|m| m.applicable))
     }
 }
 
 pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Evaluation {
-    let choice = Choice::new(ctx.kb, env, goal);
-    let outcomes = shown_checks(ctx.kb, env, choice.recommended());
-    Evaluation::new(ctx, env, outcomes, choice.applies(goal))
+    let kb = ctx.kb;
+    let choice = Choice::new(kb, env, goal);
+    let applies = choice.applies(goal);
+    let mut outcomes = task_checks(kb, env, choice.recommended());
+    if applies == Truth::False {
+        // Nothing to remove, replace or unbind: nothing stands in the way of anything, and the
+        // precondition that failed only says why.
+        checks::demote_blockers(kb, &mut outcomes, |_| false);
+        let precondition = kb.check_idx(&kb.realname.precondition);
+        for o in outcomes
+            .iter_mut()
+            .filter(|o| Some(o.check) == precondition)
+        {
+            o.severity = Severity::Info;
+        }
+    }
+    let mut eval = Evaluation::new(ctx, env, outcomes, applies);
+    // What stops the other methods is shown (so that `blocked_by` names checks of the result)
+    // but neither planned nor counted.
+    let shown = eval.outcomes.iter().map(|o| o.check).collect::<Vec<_>>();
+    let others = choice
+        .methods
+        .iter()
+        .flat_map(|m| m.blockers_that_are(Status::Fail))
+        .filter(|o| !shown.contains(&o.check));
+    let mut extra: Vec<CheckOutcome> = Vec::new();
+    for o in others {
+        if !extra.iter().any(|x| x.check == o.check) {
+            extra.push(CheckOutcome {
+                severity: Severity::Info,
+                ..o.clone()
+            });
+        }
+    }
+    eval.outcomes.extend(extra);
+    checks::sort(kb, &mut eval.outcomes);
+    eval
 }
 
 /// Every check of the task, plus whatever stands in the way of the recommended method and the
 /// checks that are its own work. The work is information; a blocker of any other method only
 /// warns.
-fn shown_checks(
+fn task_checks(
     kb: &'static Knowledge,
     env: &Env<'_>,
     chosen: Option<&Judged>,
@@ -150,13 +222,18 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, goal: Goal, lang: 
     let choice = Choice::new(kb, env, goal);
     let chosen = choice.recommended();
     let goal_def = kb.realname.goals.iter().find(|g| g.id == goal);
+    let mut notes: Vec<NoteView> = goal_note(kb, env, goal, lang).into_iter().collect();
+    notes.extend(views::notes(kb, &kb.realname.notes, env, lang));
+    let realname_cleared = chosen
+        .filter(|_| goal == Goal::Remove && choice.verified != Truth::False)
+        .and_then(|m| cleared(kb, env, m.def, eval, lang));
     Parts::Realname(RealnameParts {
         goal,
         goal_title: goal_def.map_or("", |g| g.title.get(lang)),
         methods: choice
             .methods
             .iter()
-            .map(|m| method(kb, m, goal, lang))
+            .map(|m| method(kb, env, m, goal, lang))
             .collect(),
         recommended: chosen.map(|m| m.def.id.as_str()),
         plan: views::plan(kb, env.profile, &eval.plan, lang),
@@ -164,25 +241,95 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, goal: Goal, lang: 
         requirements: chosen.map_or_else(Vec::new, |m| {
             views::notes(kb, &m.def.requirements, env, lang)
         }),
-        notes: views::notes(kb, &kb.realname.notes, env, lang),
+        notes,
+        realname_cleared,
     })
 }
 
-fn method(kb: &'static Knowledge, m: &Judged, goal: Goal, lang: Lang) -> MethodView {
+/// The first note on the goal's outcome that holds for the profile.
+fn goal_note(kb: &'static Knowledge, env: &Env<'_>, goal: Goal, lang: Lang) -> Option<NoteView> {
+    let mut scratch = Missing::new();
+    kb.realname
+        .goal_notes
+        .iter()
+        .filter(|n| n.goals.contains(&goal))
+        .find(|n| n.when.0.eval(env.profile, env, &mut scratch) == Truth::True)
+        .map(|n| NoteView {
+            id: &n.id,
+            text: n.text.get(lang),
+            sources: views::strs(&n.sources),
+            conflicts: Vec::new(),
+        })
+}
+
+/// How long after the request the method clears the real name, for this profile.
+fn clearing(
+    kb: &'static Knowledge,
+    env: &Env<'_>,
+    def: &'static MethodDef,
+    lang: Lang,
+) -> Option<ClearingView> {
+    match def.clears_realname.as_ref()? {
+        Clearing::AfterDays {
+            days,
+            sources,
+            conflicts,
+        } => Some(ClearingView {
+            after_days: i64::from(*days),
+            sources: views::strs(sources),
+            conflicts: views::conflicts(kb, conflicts, lang),
+        }),
+        Clearing::Event(id) => {
+            let event = kb.events.iter().position(|e| &e.id == id)?;
+            let dated = timeline::date(kb, env, event, None);
+            Some(ClearingView {
+                after_days: dated.after_days,
+                sources: views::event_sources(kb, &dated),
+                conflicts: views::conflicts(kb, &kb.events[event].conflicts, lang),
+            })
+        }
+    }
+}
+
+/// When the real name is gone if the request is made on `ready_on`.
+fn cleared(
+    kb: &'static Knowledge,
+    env: &Env<'_>,
+    def: &'static MethodDef,
+    eval: &Evaluation,
+    lang: Lang,
+) -> Option<RealnameClearedView> {
+    let c = clearing(kb, env, def, lang)?;
+    let ready = eval.plan.ready_on;
+    Some(RealnameClearedView {
+        method: &def.id,
+        after_days: c.after_days,
+        on: ready.map(|r| Window {
+            earliest: add_days(r.earliest, c.after_days),
+            latest: add_days(r.latest, c.after_days),
+        }),
+        provisional: ready.is_some_and(|r| r.provisional),
+        sources: c.sources,
+        conflicts: c.conflicts,
+    })
+}
+
+fn method(kb: &'static Knowledge, env: &Env<'_>, m: &Judged, goal: Goal, lang: Lang) -> MethodView {
     let d = m.def;
     MethodView {
         id: &d.id,
         title: d.title.get(lang),
         applicable: m.applicable.known(),
-        blocked_by: m.blockers_that_are(kb, Status::Fail),
-        unknown: m.blockers_that_are(kb, Status::Unknown),
-        achieves_goal: d.achieves.contains(&goal),
+        blocked_by: m.blocker_ids(kb, Status::Fail),
+        unknown: m.blocker_ids(kb, Status::Unknown),
+        achieves_goal: m.achieves(goal),
         duration: d.duration.get(lang),
         data: d.data.get(lang),
         function_impact: d.function_impact.get(lang),
         recoverable: d.recoverable,
         recovery: d.recovery.get(lang),
         path: d.path.get(lang),
+        clears_realname: clearing(kb, env, d, lang),
         sources: views::strs(&d.sources),
         conflicts: views::conflicts(kb, &d.conflicts, lang),
     }

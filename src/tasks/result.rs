@@ -23,6 +23,8 @@ pub struct ConflictView {
 pub struct ConflictValueView {
     pub value: &'static str,
     pub sources: Vec<&'static str>,
+    /// The value wxacct follows (the official one where an official source disagrees with a guide).
+    pub adopted: bool,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -57,6 +59,24 @@ pub struct ActionView {
     pub note: Option<&'static str>,
     pub sources: Vec<&'static str>,
     pub conflicts: Vec<ConflictView>,
+    /// Another way to clear the same check in one go (cancelling WeChat Pay instead of
+    /// unbinding the cards one by one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternative: Option<AlternativeMethodView>,
+}
+
+/// A `realname` method offered as the alternative to a plan step.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct AlternativeMethodView {
+    /// The method's id (`wxacct explain ID`).
+    pub method: &'static str,
+    pub title: &'static str,
+    pub path: &'static str,
+    /// What it clears.
+    pub data: &'static str,
+    pub recoverable: bool,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -77,6 +97,7 @@ pub struct StepView {
     pub platforms: Vec<Platform>,
     pub text: &'static str,
     pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -110,6 +131,8 @@ pub struct SourceRef {
     pub kind: SourceKind,
     pub title: &'static str,
     pub published: Option<&'static str>,
+    /// Where it can be read (none for the guides, which ship as files).
+    pub urls: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -140,6 +163,30 @@ pub struct MethodView {
     pub recoverable: bool,
     pub recovery: &'static str,
     pub path: &'static str,
+    /// How long after the request the real name is gone; `null` for a method that keeps it.
+    pub clears_realname: Option<ClearingView>,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+/// How long after the request a method clears the real name, with the figures that disagree.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ClearingView {
+    pub after_days: i64,
+    pub sources: Vec<&'static str>,
+    pub conflicts: Vec<ConflictView>,
+}
+
+/// When the real name is actually gone with the recommended method (`--goal remove`).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RealnameClearedView {
+    pub method: &'static str,
+    /// Days after the request, which can be made on `ready_on`.
+    pub after_days: i64,
+    /// `ready_on` moved by `after_days`; `null` when there is no ready date.
+    pub on: Option<Window>,
+    /// True when `ready_on` is.
+    pub provisional: bool,
     pub sources: Vec<&'static str>,
     pub conflicts: Vec<ConflictView>,
 }
@@ -156,7 +203,11 @@ pub struct RealnameParts {
     pub ready_on: Option<ReadyOn>,
     /// Documents the recommended method needs.
     pub requirements: Vec<NoteView>,
+    /// The note on the goal's outcome (nothing to unbind, no real name) comes first.
     pub notes: Vec<NoteView>,
+    /// With `--goal remove`: when the real name is actually cleared (`ready_on` is when the
+    /// request can be made); `null` for the other goals.
+    pub realname_cleared: Option<RealnameClearedView>,
 }
 
 /// Where to unbind on one platform.

@@ -1,6 +1,10 @@
 //! Building the text-bearing views of results from knowledge records. Shared by every task.
 
-use super::result::{ActionView, CheckView, ConflictValueView, ConflictView, NoteView, SourceRef};
+use super::result::{
+    ActionView, AlternativeMethodView, CheckView, ConflictValueView, ConflictView, NoteView,
+    SourceRef,
+};
+use crate::engine::timeline::DatedEvent;
 use crate::engine::{CheckOutcome, Env, Plan, PlannedAction, Truth};
 use crate::knowledge::{Knowledge, Note};
 use crate::lang::Lang;
@@ -23,6 +27,7 @@ pub fn conflicts(kb: &'static Knowledge, ids: &'static [String], lang: Lang) -> 
                 .map(|v| ConflictValueView {
                     value: v.value.get(lang),
                     sources: strs(&v.sources),
+                    adopted: v.adopted,
                 })
                 .collect(),
             resolution: c.resolution.get(lang),
@@ -116,9 +121,10 @@ pub fn action(
             .replace("{count}", &item.count.to_string())
             .replace("{label}", &item_label(kb, profile, a, lang));
     }
+    let check = &kb.checks[a.check];
     ActionView {
         action: &def.id,
-        check: &kb.checks[a.check].id,
+        check: &check.id,
         title,
         path: def.path.as_ref().map(|p| p.get(lang)),
         start: a.start.earliest,
@@ -127,7 +133,35 @@ pub fn action(
         note,
         sources,
         conflicts: conflicts(kb, &def.conflicts, lang),
+        alternative: check
+            .alternative
+            .as_deref()
+            .and_then(|m| alternative(kb, m, lang)),
     }
+}
+
+/// A `realname` method offered instead of a plan step.
+fn alternative(kb: &'static Knowledge, method: &str, lang: Lang) -> Option<AlternativeMethodView> {
+    let m = kb.realname.methods.iter().find(|m| m.id == method)?;
+    Some(AlternativeMethodView {
+        method: &m.id,
+        title: m.title.get(lang),
+        path: m.path.get(lang),
+        data: m.data.get(lang),
+        recoverable: m.recoverable,
+        sources: strs(&m.sources),
+        conflicts: conflicts(kb, &m.conflicts, lang),
+    })
+}
+
+/// The sources of a dated event: its own, then those of the rule that set its day.
+pub fn event_sources(kb: &'static Knowledge, e: &DatedEvent) -> Vec<&'static str> {
+    let def = &kb.events[e.event];
+    let mut sources = strs(&def.sources);
+    if let Some(r) = e.rule {
+        sources.extend(strs(&def.after_when[r].sources));
+    }
+    sources
 }
 
 /// Every action of a plan, with its texts.
@@ -170,6 +204,7 @@ pub fn references(kb: &'static Knowledge, lang: Lang) -> Vec<SourceRef> {
             kind: s.kind,
             title: s.title.get(lang),
             published: s.published.as_deref(),
+            urls: strs(&s.urls),
         })
         .collect()
 }

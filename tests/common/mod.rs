@@ -111,6 +111,16 @@ pub fn task_json(command: &str, args: &[&str]) -> (Value, i32) {
     (o.json(), o.code)
 }
 
+/// The action ids of a result's plan, in order.
+pub fn plan_actions(result: &Value) -> Vec<&str> {
+    result["plan"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no plan in {result}"))
+        .iter()
+        .map(|a| a["action"].as_str().unwrap())
+        .collect()
+}
+
 /// The ids of a JSON array of records.
 pub fn ids(list: &Value) -> Vec<&str> {
     list.as_array()
@@ -214,4 +224,22 @@ pub fn attributes<'a>(doc: &'a roxmltree::Document, tag: &str, attr: &str) -> Ve
 pub fn junit(xml: &str) -> roxmltree::Document<'_> {
     roxmltree::Document::parse(xml)
         .unwrap_or_else(|e| panic!("JUnit is not well-formed XML: {e}\n{xml}"))
+}
+
+/// Compares `actual` with the committed file `tests/snapshots/NAME`, or writes it when
+/// `WXACCT_REGENERATE` is set (then read the diff).
+pub fn snapshot(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("WXACCT_REGENERATE").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        expected, actual,
+        "{name} changed; regenerate with WXACCT_REGENERATE=1 cargo test"
+    );
 }

@@ -1,0 +1,191 @@
+//! The state fields as `wxacct explain FIELD` shows them: type, meaning, allowed values, the
+//! checks that read the field, and the flag or `--set` that sets it. Everything comes from the
+//! field catalogue (`data/fields.json`), the checks' conditions and the clap definition.
+
+use clap::CommandFactory;
+use serde_json::{json, Map, Value};
+
+use crate::cli::Cli;
+use crate::explain::Entry;
+use crate::knowledge::fields::{fields_named, Catalogue, FieldDef, FieldType};
+use crate::knowledge::Knowledge;
+use crate::lang::Lang;
+
+/// A profile flag as its help writes it: `--balance <CNY>`, `--pay-score[=BOOL]`.
+pub fn flag_usage(flag: &str) -> Option<String> {
+    let long = flag.strip_prefix("--")?;
+    let cmd = Cli::command();
+    let task = cmd.find_subcommand("deactivate")?;
+    let arg = task.get_arguments().find(|a| a.get_long() == Some(long))?;
+    let name = arg
+        .get_value_names()
+        .and_then(|v| v.first())
+        .map(|n| n.to_string())
+        .unwrap_or_else(|| "VALUE".into());
+    let optional = arg.get_num_args().is_some_and(|n| n.min_values() == 0);
+    Some(if optional {
+        format!("{flag}[={name}]")
+    } else {
+        format!("{flag} <{name}>")
+    })
+}
+
+/// The ids of the checks whose conditions read `path` (or, for a list or a section, a field in it).
+pub fn readers<'k>(kb: &'k Knowledge, c: &Catalogue, path: &str) -> Vec<&'k str> {
+    kb.checks
+        .iter()
+        .filter(|check| {
+            let conditions = std::iter::once(&check.fails_when.1)
+                .chain(check.severity_when.iter().map(|r| &r.when.1));
+            conditions
+                .flat_map(|cond| fields_named(cond, c))
+                .any(|named| {
+                    let rest = named.strip_prefix(path);
+                    rest.is_some_and(|r| r.is_empty() || r.starts_with('.') || r.starts_with("[]."))
+                })
+        })
+        .map(|check| check.id.as_str())
+        .collect()
+}
+
+/// `value` placed at `path` in an otherwise empty profile: how it looks in a state file.
+fn in_state_file(path: &str, value: &Value) -> Value {
+    let mut node = value.clone();
+    let mut parts: Vec<&str> = path.split('.').collect();
+    // `wallet.bank_cards[].kind` sits inside one item of the list.
+    while let Some(last) = parts.pop() {
+        let (key, item) = match last.strip_suffix("[]") {
+            Some(list) => (list, true),
+            None => (last, false),
+        };
+        if item {
+            node = Value::Array(vec![node]);
+        }
+        let mut map = Map::new();
+        map.insert(key.to_string(), node);
+        node = Value::Object(map);
+    }
+    node
+}
+
+fn children<'c>(c: &'c Catalogue, f: &FieldDef) -> Vec<&'c str> {
+    let prefix = match f.kind {
+        FieldType::List => format!("{}[].", f.path),
+        _ => format!("{}.", f.path),
+    };
+    c.fields
+        .iter()
+        .filter(|x| {
+            x.path
+                .strip_prefix(&prefix)
+                .is_some_and(|rest| !rest.contains('.'))
+        })
+        .map(|x| x.path.as_str())
+        .collect()
+}
+
+/// One field as an `explain` record.
+pub fn entry(kb: &Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) -> Entry {
+    let mut set_with: Vec<String> = f.flag.as_deref().and_then(flag_usage).into_iter().collect();
+    if f.settable() {
+        set_with.push(c.set_hint(&f.path));
+    } else if let Some(list) = f.list() {
+        set_with.push(c.set_hint(list));
+    }
+    let example = (f.kind != FieldType::Object).then_some(&f.example);
+    let mut full = json!({
+        "path": f.path,
+        "meaning": f.meaning.get(lang),
+        "type": f.kind,
+        "type_name": c.type_def(f.kind).map(|t| t.name.get(lang)),
+        "values": f.values.iter().map(|v| json!({ "value": v.value, "label": v.label.get(lang) })).collect::<Vec<_>>(),
+        "example": example,
+        "read_by": readers(kb, c, &f.path),
+        "set_with": set_with,
+        "state_file": example.map(|e| in_state_file(&f.path, e).to_string()),
+        "question": f.question.as_ref().map(|q| q.get(lang)),
+    });
+    if matches!(f.kind, FieldType::List | FieldType::Object) {
+        full["fields"] = json!(children(c, f));
+    }
+    Entry {
+        kind: "field",
+        id: f.path.clone(),
+        title: f.meaning.get(lang).to_string(),
+        sources: Vec::new(),
+        full,
+        detail: None,
+    }
+}
+
+/// Every catalogued field, in catalogue order.
+pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
+    let c = Catalogue::get();
+    c.fields.iter().map(|f| entry(kb, c, f, lang)).collect()
+}
+
+/// The field named `path` in any spelling (`devices[0].kind`), as a record.
+pub fn find(kb: &Knowledge, path: &str, lang: Lang) -> Option<Entry> {
+    let c = Catalogue::get();
+    c.field(path).map(|f| entry(kb, c, f, lang))
+}
+
+/// A field record as text.
+pub fn text(e: &Entry) -> String {
+    let v = &e.full;
+    let words = |key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+            .collect()
+    };
+    let mut s = format!("field {}\n", e.id);
+    let mut line = |label: &str, value: String| {
+        if !value.is_empty() {
+            s.push_str(&format!("  {label}: {value}\n"));
+        }
+    };
+    line("meaning", e.title.clone());
+    line(
+        "type",
+        v["type_name"].as_str().unwrap_or_default().to_string(),
+    );
+    let values: Vec<String> = v["values"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|x| {
+            format!(
+                "{} ({})",
+                x["value"].as_str().unwrap_or_default(),
+                x["label"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    line("allowed values", values.join(", "));
+    line("fields", words("fields").join(", "));
+    if !v["example"].is_null() || v["type"] == "date-or-null" {
+        line("example", v["example"].to_string());
+    }
+    let read_by = words("read_by");
+    line(
+        "read by checks",
+        if read_by.is_empty() {
+            "none".into()
+        } else {
+            read_by.join(", ")
+        },
+    );
+    line("set with", words("set_with").join(", or "));
+    line(
+        "in a state file",
+        v["state_file"].as_str().unwrap_or_default().to_string(),
+    );
+    line(
+        "wxacct init asks",
+        v["question"].as_str().unwrap_or_default().to_string(),
+    );
+    s
+}
