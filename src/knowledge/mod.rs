@@ -42,6 +42,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("vocab.json", include_str!("../../data/vocab.json")),
     ("ui.json", include_str!("../../data/ui.json")),
     ("fields.json", fields::FILE),
+    ("messages.json", include_str!("../../data/messages.json")),
 ];
 
 fn file(name: &str) -> &'static str {
@@ -69,6 +70,8 @@ pub struct Knowledge {
     pub troubleshoot: TroubleshootData,
     pub vocab: Vocab,
     pub ui: Ui,
+    /// What wxacct says when something goes wrong (`crate::message`).
+    pub messages: crate::message::Catalogue,
     check_index: HashMap<String, usize>,
     conflict_index: HashMap<String, usize>,
 }
@@ -179,6 +182,7 @@ impl Knowledge {
         let troubleshoot: Option<TroubleshootData> = load!("troubleshoot.json");
         let vocab: Option<Vocab> = load!("vocab.json");
         let ui: Option<Ui> = load!("ui.json");
+        let messages: Option<crate::message::Catalogue> = load!("messages.json");
         let (
             Some(sources),
             Some(checks),
@@ -192,6 +196,7 @@ impl Knowledge {
             Some(troubleshoot),
             Some(vocab),
             Some(ui),
+            Some(messages),
         ) = (
             sources,
             checks,
@@ -205,6 +210,7 @@ impl Knowledge {
             troubleshoot,
             vocab,
             ui,
+            messages,
         )
         else {
             return Err(errors);
@@ -237,6 +243,7 @@ impl Knowledge {
             troubleshoot,
             vocab,
             ui,
+            messages,
             check_index,
             conflict_index,
         };
