@@ -11,26 +11,41 @@ use crate::cli::{
 use crate::engine::{Calendar, FailOn};
 use crate::knowledge::Knowledge;
 use crate::lang::Lang;
-use crate::profile::input::Inputs;
+use crate::message::{Message, Msg};
+use crate::profile::error::did_you_mean;
+use crate::profile::input::{io_reason, Inputs};
 use crate::profile::Overrides;
 use crate::progress::Progress;
 use crate::render::{self, Look};
-use crate::run::Run;
+use crate::run::{diagnostic, Ending, Run};
 use crate::tasks::result::Summary;
 use crate::tasks::{self, Context, Task};
-use crate::{explain, generate, init};
+use crate::{explain, generate, init, interrupt};
 
 /// How the program ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
-    Ok = 0,
-    Failed = 1,
-    Usage = 2,
+    Ok,
+    Failed,
+    Usage,
+    /// Stopped by a signal (its number): the exit status is 128 + the number.
+    Signal(i32),
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Ok => 0,
+            Exit::Failed => 1,
+            Exit::Usage => 2,
+            Exit::Signal(sig) => u8::try_from(128 + sig).unwrap_or(u8::MAX),
+        }
+    }
 }
 
 /// A usage problem, reported as one line on stderr with exit code 2.
 #[derive(Debug)]
-pub struct UsageError(pub String);
+pub struct UsageError(pub Message);
 
 fn env(key: &str) -> Option<String> {
     std::env::var(key).ok()
@@ -62,61 +77,141 @@ pub fn width(terminal: Option<u16>, env: impl Fn(&str) -> Option<String>) -> usi
         .unwrap_or(100)
 }
 
-/// The profile flags as field assignments, in the order of SPEC §2, then each `--set`.
+/// The profile flags as field assignments, in command-line order: when two flags set the same
+/// field, the one given last wins (a flag with no known position counts as given first, in
+/// the order of SPEC §2, and each `--set` after them).
 pub fn overrides(p: &ProfileArgs) -> Result<Overrides, UsageError> {
     let mut o = Overrides::default();
-    let mut put = |path: &str, v: Option<Value>| {
+    let mut put = |id: &str, path: &str, v: Option<Value>| {
         if let Some(v) = v {
-            o.push(path, v);
+            o.push(p.position(id, 0).unwrap_or(0), path, v);
         }
     };
-    put("platform", p.platform.map(|v| json!(v)));
-    put("region", p.region.map(|v| json!(v)));
-    put("wallet.balance_cny", p.balance.map(|v| json!(v)));
-    put("wallet.licaitong_cny", p.licaitong.map(|v| json!(v)));
+    put("platform", "platform", p.platform.map(|v| json!(v)));
+    put("region", "region", p.region.map(|v| json!(v)));
+    put("balance", "wallet.balance_cny", p.balance.map(|v| json!(v)));
     put(
+        "licaitong",
+        "wallet.licaitong_cny",
+        p.licaitong.map(|v| json!(v)),
+    );
+    put(
+        "licaitong_locked_until",
         "wallet.licaitong_locked_until",
         p.licaitong_locked_until
             .map(|d| json!(d.0.map(|d| d.to_string()))),
     );
-    put("wallet.pay_score_enabled", p.pay_score.map(|v| json!(v)));
     put(
+        "pay_score",
+        "wallet.pay_score_enabled",
+        p.pay_score.map(|v| json!(v)),
+    );
+    put(
+        "auto_deductions",
         "wallet.auto_deductions",
         p.auto_deductions.map(|v| json!(v)),
     );
-    put("wallet.weilidai_loan", p.weilidai.map(|v| json!(v)));
     put(
-        "wallet.bank_cards",
-        p.cards
-            .as_ref()
-            .map(|k| Value::Array(k.iter().flatten().map(|k| json!({ "kind": k })).collect())),
+        "weilidai",
+        "wallet.weilidai_loan",
+        p.weilidai.map(|v| json!(v)),
     );
+    let cards = kinds("--cards", p.cards.as_deref(), |k| k.as_str())?;
+    put(
+        "cards",
+        "wallet.bank_cards",
+        cards.map(|k| Value::Array(k.iter().map(|k| json!({ "kind": k })).collect())),
+    );
+    let devices = kinds("--devices", p.devices.as_deref(), |k| k.as_str())?;
     put(
         "devices",
-        p.devices.as_ref().map(|k| {
+        "devices",
+        devices.map(|k| {
             Value::Array(
                 k.iter()
-                    .flatten()
                     .map(|k| json!({ "kind": k, "logged_in": true }))
                     .collect(),
             )
         }),
     );
-    put("account.teen_mode", p.teen_mode.map(|v| json!(v)));
-    put("account.legal_hold", p.legal_hold.map(|v| json!(v)));
-    put("account.status", p.status.map(|v| json!(v)));
-    for s in &p.set {
-        o.push_set(s).map_err(UsageError)?;
+    put(
+        "teen_mode",
+        "account.teen_mode",
+        p.teen_mode.map(|v| json!(v)),
+    );
+    put(
+        "legal_hold",
+        "account.legal_hold",
+        p.legal_hold.map(|v| json!(v)),
+    );
+    put("status", "account.status", p.status.map(|v| json!(v)));
+    for (i, s) in p.set.iter().enumerate() {
+        let position = p.position("set", i).unwrap_or(usize::MAX);
+        o.push_set(position, s).map_err(UsageError)?;
     }
     Ok(o)
+}
+
+/// A `--cards`/`--devices` list: kinds, or `none` alone for an empty list.
+fn kinds<K: Copy>(
+    flag: &str,
+    list: Option<&[Option<K>]>,
+    name: fn(K) -> &'static str,
+) -> Result<Option<Vec<&'static str>>, UsageError> {
+    let Some(list) = list else { return Ok(None) };
+    let named: Vec<&str> = list.iter().map(|k| k.map_or("none", name)).collect();
+    if list.len() > 1 && list.iter().any(Option::is_none) {
+        let value = named.join(",");
+        return Err(UsageError(
+            Message::new(Msg::FlagValueProblem)
+                .with("flag", flag)
+                .with("value", value.clone())
+                .with_msg(
+                    "problem",
+                    Message::new(Msg::NoneWithOthers).with("value", value),
+                ),
+        ));
+    }
+    Ok(Some(named.into_iter().filter(|k| *k != "none").collect()))
 }
 
 pub fn today() -> Date {
     jiff::Zoned::now().date()
 }
 
+/// The language of messages for a command: its `--lang`, else the locale's.
+fn command_lang(command: &Command) -> Lang {
+    let flag = match command {
+        Command::Deactivate(a) | Command::UnbindQq(a) => a.output.lang,
+        Command::Realname(a) => a.task.output.lang,
+        Command::Troubleshoot(a) => a.task.output.lang,
+        Command::Explain(a) => a.lang,
+        _ => None,
+    };
+    lang(flag)
+}
+
+/// Prints one diagnostic line on stderr.
+pub fn say(message: &Message, lang: Lang) {
+    eprintln!("{}", diagnostic(&message.render(lang)));
+}
+
+/// How a failure to write the output ends the program: quietly on a closed pipe (exit 0),
+/// else with one line and exit 2.
+pub fn write_failed(e: &io::Error, lang: Lang) -> Exit {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Exit::Ok;
+    }
+    say(
+        &Message::new(Msg::WriteFailed).with_msg("reason", io_reason(e)),
+        lang,
+    );
+    Exit::Usage
+}
+
 /// Runs the program; returns the exit code.
 pub fn main(cli: Cli) -> Exit {
+    let lang = command_lang(&cli.command);
     let result = match cli.command {
         Command::Deactivate(args) => task(Task::Deactivate, &args),
         Command::Realname(args) => task(Task::Realname { goal: args.goal }, &args.task),
@@ -131,13 +226,145 @@ pub fn main(cli: Cli) -> Exit {
     match result {
         Ok(code) => code,
         Err(Failure::Usage(UsageError(msg))) => {
-            eprintln!("wxacct: {msg}");
+            say(&msg, lang);
             Exit::Usage
         }
-        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Ok,
-        Err(Failure::Io(e)) => {
-            eprintln!("wxacct: {e}");
+        Err(Failure::Io(e)) => write_failed(&e, lang),
+    }
+}
+
+/// What to do when the command line does not parse: help and version go to stdout (a write
+/// error ends like any other command's); a real error becomes one line, exit 2.
+pub fn refused(e: &clap::Error) -> Exit {
+    use clap::error::ErrorKind as K;
+    let lang = lang(lang_in_args(std::env::args_os()));
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion => {
+            let stdout = io::stdout();
+            let styled = e.render();
+            let text = if color(ColorChoice::Auto, stdout.is_terminal(), env) {
+                styled.ansi().to_string()
+            } else {
+                styled.to_string()
+            };
+            let mut out = stdout.lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => Exit::Ok,
+                Err(e) => write_failed(&e, lang),
+            }
+        }
+        _ => {
+            say(&flag_error(e), lang);
             Exit::Usage
+        }
+    }
+}
+
+/// `--lang` as given on a command line that did not parse, if it is there and valid.
+fn lang_in_args(args: impl Iterator<Item = std::ffi::OsString>) -> Option<Lang> {
+    use clap::ValueEnum;
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let value = args
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).map(String::as_str),
+            Some(v) => v.strip_prefix('='),
+            None => None,
+        })?;
+    Lang::from_str(value, false).ok()
+}
+
+/// The flag as the user wrote it: `--start <YYYY-MM-DD>` is `--start`.
+fn flag_name(arg: &str) -> String {
+    match arg.find([' ', '[', '=']) {
+        Some(i) if arg.starts_with('-') => arg[..i].to_string(),
+        _ => arg.to_string(),
+    }
+}
+
+/// clap's error as one line in the product's words: its kind and context, reworded.
+pub fn flag_error(e: &clap::Error) -> Message {
+    use clap::error::{ContextKind as C, ContextValue, ErrorKind as K};
+    let get = |k: C| -> Option<String> {
+        e.get(k).map(|v| match v {
+            ContextValue::String(s) => s.clone(),
+            ContextValue::Strings(v) => v.join(", "),
+            ContextValue::StyledStr(s) => s.to_string(),
+            ContextValue::StyledStrs(v) => v
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+            ContextValue::Number(n) => n.to_string(),
+            other => other.to_string(),
+        })
+    };
+    let arg = get(C::InvalidArg).unwrap_or_default();
+    let flag = flag_name(&arg);
+    let value = get(C::InvalidValue).unwrap_or_default();
+    let suggested = [C::SuggestedArg, C::SuggestedSubcommand, C::SuggestedValue]
+        .into_iter()
+        .find_map(get)
+        .map(|s| Message::new(Msg::DidYouMeanFlag).with("name", s));
+    match e.kind() {
+        K::UnknownArgument => Message::new(Msg::UnexpectedArgument)
+            .with("arg", arg)
+            .then(suggested),
+        K::InvalidSubcommand => Message::new(Msg::UnknownSubcommand)
+            .with("arg", get(C::InvalidSubcommand).unwrap_or(arg))
+            .then(suggested),
+        K::InvalidValue => {
+            let valid = match e.get(C::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                _ => Vec::new(),
+            };
+            let expected = (!valid.is_empty())
+                .then(|| Message::new(Msg::ExpectedOneOf).with("values", valid.join(", ")));
+            if value.is_empty() {
+                return Message::new(Msg::FlagNeedsValue)
+                    .with("flag", flag)
+                    .then(expected);
+            }
+            let near = did_you_mean(&value, valid.iter().map(String::as_str))
+                .map(|s| Message::new(Msg::DidYouMeanFlag).with("name", s));
+            Message::new(Msg::FlagValueInvalid)
+                .with("value", value)
+                .with("flag", flag)
+                .then(expected)
+                .then(near)
+        }
+        K::ValueValidation => {
+            let problem = std::error::Error::source(e)
+                .map(|s| match s.downcast_ref::<Message>() {
+                    Some(m) => m.clone(),
+                    None => Message::verbatim(s.to_string()),
+                })
+                .unwrap_or_else(|| Message::verbatim(String::new()));
+            Message::new(Msg::FlagValueProblem)
+                .with("value", value)
+                .with("flag", flag)
+                .with_msg("problem", problem)
+        }
+        K::NoEquals => Message::new(Msg::FlagNeedsEquals).with("flag", flag),
+        K::ArgumentConflict => match get(C::PriorArg) {
+            Some(prior) if flag_name(&prior) != flag => Message::new(Msg::FlagsConflict)
+                .with("flag", flag)
+                .with("other", flag_name(&prior)),
+            _ => Message::new(Msg::FlagGivenTwice).with("flag", flag),
+        },
+        K::TooManyValues | K::TooFewValues | K::WrongNumberOfValues => {
+            Message::new(Msg::FlagValueCount).with("flag", flag)
+        }
+        K::MissingRequiredArgument => Message::new(Msg::ArgumentMissing).with("arg", arg),
+        K::MissingSubcommand | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            Message::new(Msg::SubcommandMissing)
+        }
+        K::InvalidUtf8 => Message::new(Msg::ArgumentNotUtf8),
+        _ => {
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or("");
+            Message::verbatim(first.trim_start_matches("error: "))
         }
     }
 }
@@ -194,6 +421,12 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
         start: o.start.unwrap_or_else(today),
         calendar: Calendar::new(o.holiday.clone()),
     };
+    let messages = lang(o.lang);
+    let stdin_named = args.profile.state.iter().any(|p| p.as_os_str() == "-");
+    if stdin_named && io::stdin().is_terminal() {
+        say(&Message::new(Msg::StdinIsTerminal), messages);
+    }
+    interrupt::install();
     let (inputs, single) = if args.profile.state.is_empty() {
         (None, true)
     } else {
@@ -204,10 +437,7 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     let terminal = stdout.is_terminal();
     let (format, look) = output_settings(o, single, terminal);
     if format == Format::Ics && !single {
-        return Err(UsageError(
-            "--format ics writes the calendar of one profile, and this input can hold several (an array, JSON lines, a directory or more than one --state); give one profile object".into(),
-        )
-        .into());
+        return Err(UsageError(Message::new(Msg::IcsNeedsOneProfile)).into());
     }
     let (report, sink) = render::report(format, look, task.id())?;
     let stderr = io::stderr();
@@ -229,13 +459,23 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
         ctx: &ctx,
         overrides: &overrides,
         jobs,
+        lang: messages,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     // Not locked for the whole run: the progress line is drawn from its own thread too.
     let mut err = progress.stderr(stderr);
-    let summary = run.execute(inputs, report.as_ref(), &mut sink, &mut out, &mut err)?;
-    out.flush()?;
-    Ok(exit_code(&summary, o.fail_on))
+    let outcome = run.execute(inputs, report.as_ref(), &mut sink, &mut out, &mut err)?;
+    drop(sink);
+    Ok(match outcome.ending {
+        Ending::Interrupted(sig) => {
+            let stopped = Message::new(Msg::Interrupted)
+                .with("signal", interrupt::name(sig))
+                .with("count", outcome.summary.total.to_string());
+            say(&stopped, messages);
+            Exit::Signal(sig)
+        }
+        Ending::Complete | Ending::OutputClosed => exit_code(&outcome.summary, o.fail_on),
+    })
 }
 
 /// `troubleshoot`: the symptom list, or the task for the symptoms asked about.

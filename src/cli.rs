@@ -12,6 +12,7 @@ use crate::complete;
 use crate::engine::FailOn;
 use crate::knowledge::Goal;
 use crate::lang::Lang;
+use crate::message::{Message, Msg};
 use crate::profile::model::{AccountStatus, CardKind, DeviceKind, Platform, Region};
 use crate::profile::values::parse_day;
 
@@ -34,10 +35,44 @@ const EXIT_CODES: &str = "Exit codes: 0 every profile passes --fail-on; 1 some p
 
 #[derive(Parser, Debug)]
 #[command(name = "wxacct", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXIT_CODES)]
-#[command(propagate_version = true, max_term_width = 100)]
+#[command(
+    propagate_version = true,
+    max_term_width = 100,
+    args_override_self = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Command {
+    /// The profile flags of a task subcommand.
+    pub fn profile_mut(&mut self) -> Option<&mut ProfileArgs> {
+        match self {
+            Command::Deactivate(a) | Command::UnbindQq(a) => Some(&mut a.profile),
+            Command::Realname(a) => Some(&mut a.task.profile),
+            Command::Troubleshoot(a) => Some(&mut a.task.profile),
+            _ => None,
+        }
+    }
+}
+
+impl Cli {
+    /// Parses the command line, noting where each profile flag was given: when two flags set
+    /// the same field, the one given last wins.
+    pub fn try_parse_in_order() -> Result<Cli, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().try_get_matches()?;
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        if let (Some((_, sub)), Some(p)) = (matches.subcommand(), cli.command.profile_mut()) {
+            for id in sub.ids() {
+                if let Some(ix) = sub.indices_of(id.as_str()) {
+                    p.positions.push((id.as_str().to_string(), ix.collect()));
+                }
+            }
+        }
+        Ok(cli)
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -157,24 +192,43 @@ pub struct RealnameArgs {
     pub task: TaskArgs,
 }
 
-fn date(s: &str) -> Result<Date, String> {
+fn date(s: &str) -> Result<Date, Message> {
     parse_day(s)
 }
 
-fn money(s: &str) -> Result<f64, String> {
+fn money(s: &str) -> Result<f64, Message> {
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        _ => Err(format!(
-            "expected an amount in CNY (a number ≥ 0), found {s:?}"
-        )),
+        _ => Err(Message::new(Msg::MoneyExpected).with("found", format!("{s:?}"))),
     }
+}
+
+/// A whole number in `min..=max`.
+fn whole(s: &str, min: u64, max: u64) -> Result<u64, Message> {
+    s.parse::<u64>()
+        .ok()
+        .filter(|v| (min..=max).contains(v))
+        .ok_or_else(|| {
+            Message::new(Msg::WholeNumberRange)
+                .with("min", min.to_string())
+                .with("max", max.to_string())
+                .with("found", format!("{s:?}"))
+        })
+}
+
+fn jobs(s: &str) -> Result<u16, Message> {
+    whole(s, 1, u16::MAX.into()).map(|v| u16::try_from(v).unwrap_or(u16::MAX))
+}
+
+fn count(s: &str) -> Result<u32, Message> {
+    whole(s, 0, u32::MAX.into()).map(|v| u32::try_from(v).unwrap_or(u32::MAX))
 }
 
 /// A date, or `none` for "no such date".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MaybeDay(pub Option<Date>);
 
-fn date_or_none(s: &str) -> Result<MaybeDay, String> {
+fn date_or_none(s: &str) -> Result<MaybeDay, Message> {
     if s == "none" {
         Ok(MaybeDay(None))
     } else {
@@ -225,7 +279,7 @@ pub struct ProfileArgs {
     pub pay_score: Option<bool>,
 
     /// Number of active auto-deduction contracts
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = count)]
     pub auto_deductions: Option<u32>,
 
     /// A Weilidai credit line is open or a Weilidai loan is unpaid
@@ -255,9 +309,25 @@ pub struct ProfileArgs {
     pub status: Option<AccountStatus>,
 
     /// Set any state field: PATH=VALUE, VALUE read as JSON or else as a string
-    /// (e.g. wallet.pay_score_enabled=false). Repeatable
+    /// (e.g. wallet.pay_score_enabled=false). Repeatable. When flags set the same field, the
+    /// one given last wins
     #[arg(long = "set", value_name = "PATH=VALUE", add = ArgValueCompleter::new(complete::set_value))]
     pub set: Vec<String>,
+
+    /// Where each flag was given (clap ids and command-line indices), filled by
+    /// `Cli::try_parse_in_order`.
+    #[arg(skip)]
+    pub positions: Vec<(String, Vec<usize>)>,
+}
+
+impl ProfileArgs {
+    /// Where the flag `id` was given (its `occurrence`th value), or `None`.
+    pub fn position(&self, id: &str, occurrence: usize) -> Option<usize> {
+        self.positions
+            .iter()
+            .find(|(i, _)| *i == id)
+            .and_then(|(_, ix)| ix.get(occurrence).copied())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -327,7 +397,7 @@ pub struct OutputArgs {
     pub fail_on: FailOn,
 
     /// Worker threads for many profiles [default: all cores]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_name = "N", value_parser = jobs)]
     pub jobs: Option<u16>,
 
     /// How much of each result json/jsonl print for many profiles [default: full for json, summary for jsonl]

@@ -10,7 +10,8 @@ use crate::knowledge::{
     ActionDef, Affected, Clearing, ConflictDef, Duration, Knowledge, Note, Scope, SourceKind, Text,
 };
 use crate::lang::Lang;
-use crate::profile::error::did_you_mean;
+use crate::message::{Message, Msg};
+use crate::profile::error::hint;
 
 /// One record, as `explain` shows it.
 pub struct Entry {
@@ -574,10 +575,10 @@ pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
             let found: Vec<&Entry> = all.iter().filter(|e| &e.id == id).chain(&field).collect();
             let Some((e, also)) = found.split_first() else {
                 let fields = Catalogue::get().fields.iter().map(|f| f.path.as_str());
-                let hint = did_you_mean(id, all.iter().map(|e| e.id.as_str()).chain(fields))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_else(|| "; `wxacct explain` lists every id".into());
-                return Err(UsageError(format!("no record with id `{id}`{hint}")).into());
+                let hint = hint(id, all.iter().map(|e| e.id.as_str()).chain(fields))
+                    .unwrap_or_else(|| Message::new(Msg::ExplainListsIds));
+                let m = Message::new(Msg::NoRecord).with("id", id.as_str());
+                return Err(UsageError(m.then(Some(hint))).into());
             };
             if args.json {
                 let mut doc = json!({ "kind": e.kind, "record": e.full });

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use crate::app::{print, Failure, UsageError};
 use crate::cli::{Cli, SchemaKind};
 use crate::knowledge::fields::{Catalogue, FieldType};
+use crate::message::{Message, Msg};
 use crate::profile::Profile;
 use crate::tasks::result::{ErrorResult, ResultSummary, Summary, TaskResult};
 
@@ -247,10 +248,11 @@ pub fn man_text(subcommand: Option<&str>) -> Result<String, UsageError> {
                 .map(|c| c.get_name().to_string())
                 .collect();
             let sub = cmd.find_subcommand(name).cloned().ok_or_else(|| {
-                UsageError(format!(
-                    "no subcommand `{name}` (expected one of {})",
-                    names.join(", ")
-                ))
+                UsageError(
+                    Message::new(Msg::NoSubcommandPage)
+                        .with("name", name)
+                        .with("values", names.join(", ")),
+                )
             })?;
             let reads =
                 name == "init" || sub.get_arguments().any(|a| a.get_long() == Some("state"));

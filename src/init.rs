@@ -16,6 +16,8 @@ use crate::cli::InitArgs;
 use crate::knowledge::fields::{Catalogue, FieldDef, FieldType};
 use crate::knowledge::Text;
 use crate::lang::Lang;
+use crate::message::{Message, Msg};
+use crate::profile::input::io_reason;
 use crate::profile::{Overrides, Profile};
 
 /// The fields the model reads: the catalogue may document a field before the model has it.
@@ -49,11 +51,12 @@ pub fn template() -> Result<Profile, UsageError> {
     let mut sets = Overrides::default();
     for f in &c.fields {
         if f.settable() && known.contains(&f.path) {
-            sets.push(&f.path, f.example.clone());
+            sets.append(&f.path, f.example.clone());
         }
     }
-    sets.apply(Profile::default())
-        .map_err(|e| UsageError(format!("the template is invalid: {}", e.located(""))))
+    sets.apply(Profile::default()).map_err(|e| {
+        UsageError(Message::new(Msg::TemplateInvalid).with_msg("problem", e.described()))
+    })
 }
 
 /// A typed answer as the JSON value of the field; `None` for "don't know".
@@ -89,13 +92,12 @@ fn answer_value(f: &FieldDef, answer: &str) -> Option<Value> {
 }
 
 /// Checks one answer the way `--set` is checked; the message says what is wrong.
-fn check(f: &FieldDef, value: Value) -> Result<(), String> {
+fn check(f: &FieldDef, value: Value, lang: Lang) -> Result<(), String> {
     let mut one = Overrides::default();
-    one.push(&f.path, value);
-    one.apply(Profile::default()).map(|_| ()).map_err(|e| {
-        let located = e.located("").to_string();
-        located.trim_start_matches(": ").to_string()
-    })
+    one.append(&f.path, value);
+    one.apply(Profile::default())
+        .map(|_| ())
+        .map_err(|e| e.described().render(lang))
 }
 
 /// One option of a multiple-choice question.
@@ -177,9 +179,10 @@ impl Questions<'_> {
         }
         let help = help.join("; ");
         let field = f.clone();
+        let lang = self.lang;
         let validator = move |input: &str| {
             Ok(
-                match answer_value(&field, input).map(|v| check(&field, v)) {
+                match answer_value(&field, input).map(|v| check(&field, v, lang)) {
                     Some(Err(message)) => Validation::Invalid(message.into()),
                     _ => Validation::Valid,
                 },
@@ -199,7 +202,7 @@ impl Questions<'_> {
         let mut err = io::stderr();
         for f in self.c.fields.iter().filter(|f| known.contains(&f.path)) {
             if let Some(v) = fill(f) {
-                answers.push(&f.path, v);
+                answers.append(&f.path, v);
             }
             let Some(question) = &f.question else {
                 continue;
@@ -209,7 +212,7 @@ impl Questions<'_> {
                 let _ = writeln!(err, "\n{}", self.c.section_title(section, self.lang));
             }
             if let Some(v) = self.ask(f, self.t(question))? {
-                answers.push(&f.path, v);
+                answers.append(&f.path, v);
             }
         }
         Ok(answers)
@@ -229,7 +232,11 @@ fn write_new(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
         if e.kind() == io::ErrorKind::AlreadyExists {
             Failure::Usage(exists(path))
         } else {
-            Failure::Usage(UsageError(format!("{}: {e}", path.display())))
+            Failure::Usage(UsageError(
+                Message::new(Msg::CannotWriteFile)
+                    .with("path", path.display().to_string())
+                    .with_msg("reason", io_reason(&e)),
+            ))
         }
     })?;
     file.write_all(text.as_bytes())?;
@@ -237,10 +244,7 @@ fn write_new(path: &Path, text: &str, force: bool) -> Result<(), Failure> {
 }
 
 fn exists(path: &Path) -> UsageError {
-    UsageError(format!(
-        "{} exists; add --force to overwrite it",
-        path.display()
-    ))
+    UsageError(Message::new(Msg::FileExists).with("path", path.display().to_string()))
 }
 
 pub fn run(args: &InitArgs) -> Result<Exit, Failure> {
@@ -256,25 +260,19 @@ pub fn run(args: &InitArgs) -> Result<Exit, Failure> {
         template()?
     } else {
         if !(io::stdin().is_terminal() && io::stderr().is_terminal()) {
-            return Err(UsageError(
-                "init asks questions and needs a terminal; `wxacct init --template` prints a complete profile to edit instead".into(),
-            )
-            .into());
+            return Err(UsageError(Message::new(Msg::InitNeedsTerminal)).into());
         }
         eprintln!("{}", c.questionnaire.intro.get(lang));
         let questions = Questions { c, lang };
         match questions.all(&model_fields()) {
             Ok(answers) => answers.apply(Profile::default()).map_err(|e| {
-                UsageError(format!(
-                    "the answers make no valid profile: {}",
-                    e.located("")
-                ))
+                UsageError(Message::new(Msg::AnswersInvalid).with_msg("problem", e.described()))
             })?,
             Err(InquireError::OperationInterrupted | InquireError::OperationCanceled) => {
                 eprintln!("wxacct: {}", c.questionnaire.cancelled.get(lang));
                 return Ok(Exit::Failed);
             }
-            Err(e) => return Err(UsageError(format!("init: {e}")).into()),
+            Err(e) => return Err(UsageError(Message::verbatim(format!("init: {e}"))).into()),
         }
     };
     let text = to_text(&profile);

@@ -1,32 +1,90 @@
-//! Running a task over every profile: read a chunk, check it on all cores while the next
-//! chunk is read, write the results in input order. Memory holds two chunks at most.
-
-use std::io::{self, Write};
+//! Running a task over every profile and writing the results in input order.
+//!
+//! A small input (or `--jobs 1`) is read, checked and written on the calling thread. A larger
+//! one goes through a pipeline: a reader thread cuts the input into numbered chunks, workers
+//! (started one per chunk, up to `--jobs`) check whole chunks, and the calling thread writes
+//! them back in order. A fixed number of chunks is in flight at any time, and chunks are sized
+//! so that each one's output stays small: memory is flat whatever the input and the format.
+//! When a thread cannot be started, the run goes on with the threads it has.
+//!
+//! A run ends early when stdout is closed (the exit code is what the profiles written so far
+//! earn) or on SIGINT/SIGTERM (after the record being written; the document is closed).
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Mutex};
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::Mutex;
+use std::thread::{Builder, Scope};
 
 use crate::engine::{Severity, Status, Verdict};
-use crate::profile::input::{Inputs, RawRecord};
+use crate::interrupt;
+use crate::lang::Lang;
+use crate::profile::input::{Input, Inputs, RawRecord};
 use crate::profile::{parse_profile, Overrides, ProfileError};
+use crate::render::doc::neutralise;
 use crate::render::{Item, Report, Sink};
 use crate::tasks::result::{CheckCount, Summary};
 use crate::tasks::{Context, Task};
 
-/// Profiles handed to the workers at a time.
-const CHUNK: usize = 512;
+/// Profiles in the first chunk; an input that fits in it is checked without any thread.
+const FIRST_CHUNK: usize = 32;
+/// Profiles in the next chunks, until the first checked chunk tells how large results are.
+const START_CHUNK: usize = 8;
+/// Most profiles in a chunk.
+const MAX_CHUNK: usize = 512;
+/// The output a chunk should come to; chunks of large results (`--detail full`) are shorter.
+const CHUNK_OUTPUT: usize = 256 << 10;
+/// The input a chunk should come to; chunks of large profiles are shorter.
+const CHUNK_INPUT: usize = 512 << 10;
+/// Most chunks between the reader and the writer, whatever `--jobs` says.
+const MAX_IN_FLIGHT: usize = 16;
 /// How many failing checks the summary lists.
 const TOP_FAILED: usize = 5;
 
-/// One profile, checked and rendered.
-struct Done {
-    bytes: Vec<u8>,
-    verdict: Option<Verdict>,
-    /// Failed blockers, by check index.
-    failed: Vec<usize>,
-    /// The stderr line for an unreadable or invalid profile.
-    diagnostic: Option<String>,
+/// One input, checked and rendered.
+enum Done {
+    Profile {
+        bytes: Vec<u8>,
+        verdict: Option<Verdict>,
+        /// Failed blockers, by check index.
+        failed: Vec<usize>,
+        /// The stderr line for an unreadable or invalid profile.
+        diagnostic: Option<String>,
+    },
+    /// A warning about an input that was not read.
+    Note(String),
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Complete,
+    /// stdout was closed (`| head`): reading stopped.
+    OutputClosed,
+    /// A signal (its number) stopped the run after a whole record.
+    Interrupted(i32),
+}
+
+pub struct Outcome {
+    pub summary: Summary,
+    pub ending: Ending,
+}
+
+/// Why writing stopped early.
+enum Stop {
+    Closed,
+    Interrupted(i32),
+    Failed(io::Error),
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Stop {
+        match e.kind() {
+            io::ErrorKind::BrokenPipe => Stop::Closed,
+            _ => Stop::Failed(e),
+        }
+    }
 }
 
 pub struct Run<'a> {
@@ -34,17 +92,29 @@ pub struct Run<'a> {
     pub ctx: &'a Context,
     pub overrides: &'a Overrides,
     pub jobs: usize,
+    /// The language of diagnostics.
+    pub lang: Lang,
+}
+
+/// A diagnostic line for stderr, with anything from the input made visible (a file name or
+/// a key cannot start a line of its own or send escape sequences to the terminal).
+pub fn diagnostic(text: &str) -> String {
+    format!("wxacct: {}", neutralise(text))
 }
 
 impl Run<'_> {
-    fn check(&self, report: &dyn Report, rec: RawRecord) -> Done {
+    fn check(&self, report: &dyn Report, input: Input) -> Done {
+        let rec = match input {
+            Input::Record(rec) => rec,
+            Input::Skipped(why) => return Done::Note(diagnostic(&why.render(self.lang))),
+        };
         let checked = rec
             .payload
             .and_then(|b| parse_profile(&b).map_err(|e| e.shifted(rec.line, rec.column)))
             .and_then(|p| self.overrides.apply(p))
             .and_then(|p| match self.task.evaluate(self.ctx, &p) {
                 Ok(eval) => Ok((p, eval)),
-                Err(e) => Err(ProfileError::date_range(e.to_string())),
+                Err(e) => Err(ProfileError::date_range(e.message())),
             });
         match checked {
             Ok((profile, eval)) => {
@@ -61,7 +131,7 @@ impl Run<'_> {
                     .filter(|o| o.is(Severity::Blocker, Status::Fail))
                     .map(|o| o.check)
                     .collect();
-                Done {
+                Done::Profile {
                     bytes: report.render(&item),
                     verdict: Some(eval.verdict),
                     failed,
@@ -76,13 +146,14 @@ impl Run<'_> {
         let item = Item::Error {
             task: self.task,
             source,
+            path,
             error,
         };
-        Done {
+        Done::Profile {
             bytes: report.render(&item),
             verdict: None,
             failed: Vec::new(),
-            diagnostic: Some(format!("wxacct: {}", error.located(path))),
+            diagnostic: Some(diagnostic(&error.located(path, self.lang).to_string())),
         }
     }
 
@@ -94,102 +165,302 @@ impl Run<'_> {
         sink: &mut dyn Sink,
         out: &mut dyn Write,
         err: &mut dyn Write,
-    ) -> io::Result<Summary> {
+    ) -> io::Result<Outcome> {
         let mut tally = Tally::default();
-        sink.begin(out)?;
-        match inputs {
-            None => {
-                let rec = RawRecord {
-                    source: "flags".into(),
-                    path: "flags".into(),
-                    line: 1,
-                    column: 1,
-                    payload: Ok(b"{}".to_vec().into()),
-                };
-                tally.add(self.check(report, rec), sink, out, err)?;
+        let written = sink.begin(out).map_err(Stop::from).and_then(|()| {
+            let mut write = |done| tally.add(done, sink, out, err);
+            match inputs {
+                None => {
+                    let rec = RawRecord {
+                        source: "flags".into(),
+                        path: "flags".into(),
+                        line: 1,
+                        column: 1,
+                        payload: Ok(b"{}".to_vec().into()),
+                    };
+                    write(self.check(report, Input::Record(rec)))
+                }
+                Some(inputs) => self.each(inputs, report, &mut write),
             }
-            Some(inputs) if self.jobs <= 1 => {
-                for rec in inputs {
-                    tally.add(self.check(report, rec), sink, out, err)?;
+        });
+        let ending = match written {
+            // A signal can also end the input early (a read it interrupted).
+            Ok(()) => interrupt::received().map_or(Ending::Complete, Ending::Interrupted),
+            Err(Stop::Closed) => Ending::OutputClosed,
+            Err(Stop::Interrupted(sig)) => Ending::Interrupted(sig),
+            Err(Stop::Failed(e)) => return Err(e),
+        };
+        let summary = tally.summary(self.ctx);
+        if ending != Ending::OutputClosed {
+            let ended = sink.end(out, &summary).and_then(|()| out.flush());
+            match ended.map_err(Stop::from) {
+                Ok(()) => {}
+                Err(Stop::Failed(e)) => return Err(e),
+                Err(_) => {
+                    return Ok(Outcome {
+                        summary,
+                        ending: Ending::OutputClosed,
+                    })
                 }
             }
-            Some(inputs) => {
-                self.pipeline(inputs, report, &mut |done| tally.add(done, sink, out, err))?
-            }
         }
-        let summary = tally.summary(self.ctx);
-        sink.end(out, &summary)?;
-        out.flush()?;
-        Ok(summary)
+        Ok(Outcome { summary, ending })
     }
 
-    /// One reader thread cuts the input into numbered chunks; `jobs` workers each check whole
-    /// chunks; the calling thread puts them back in order and writes them. Channels are bounded,
-    /// so at most a few chunks are in memory. When writing fails (a closed stdout), `stop` tells
-    /// the reader to stop reading and the workers to drain what is queued, so every thread ends.
-    fn pipeline(
+    /// Checks and writes every input: on this thread when the input is small or `--jobs 1`,
+    /// else through the pipeline.
+    fn each(
         &self,
         mut inputs: Inputs,
         report: &dyn Report,
-        write: &mut dyn FnMut(Done) -> io::Result<()>,
-    ) -> io::Result<()> {
-        let stop = AtomicBool::new(false);
-        let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<RawRecord>)>(self.jobs * 2);
-        let work_rx = Mutex::new(work_rx);
-        std::thread::scope(|s| {
-            let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<Done>)>(self.jobs * 2);
-            let stop = &stop;
-            s.spawn(move || {
-                for seq in 0.. {
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let chunk: Vec<RawRecord> = inputs.by_ref().take(CHUNK).collect();
-                    if chunk.is_empty() || work_tx.send((seq, chunk)).is_err() {
-                        break;
-                    }
-                }
-            });
-            for _ in 0..self.jobs {
-                let (work_rx, done_tx) = (&work_rx, done_tx.clone());
-                s.spawn(move || loop {
-                    let next = work_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok((seq, chunk))) = next else { break };
-                    if stop.load(Ordering::Relaxed) {
-                        continue; // Drain, so that the reader is never left blocked.
-                    }
-                    let done = chunk
-                        .into_iter()
-                        .map(|rec| self.check(report, rec))
-                        .collect();
-                    if done_tx.send((seq, done)).is_err() {
-                        stop.store(true, Ordering::Relaxed);
-                    }
-                });
-            }
-            drop(done_tx);
-            let mut waiting: BTreeMap<u64, Vec<Done>> = BTreeMap::new();
-            let mut next = 0u64;
-            let mut written = || -> io::Result<()> {
-                for (seq, done) in done_rx.iter() {
-                    waiting.insert(seq, done);
-                    while let Some(chunk) = waiting.remove(&next) {
-                        for d in chunk {
-                            write(d)?;
-                        }
-                        next += 1;
-                    }
-                }
-                Ok(())
-            };
-            let result = written();
-            if result.is_err() {
-                stop.store(true, Ordering::Relaxed);
-            }
-            drop(done_rx);
-            result
-        })
+        write: &mut dyn FnMut(Done) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        let (first, ended) = chunk(&mut inputs, FIRST_CHUNK);
+        if self.jobs > 1 && !ended {
+            return self.pipeline(first, inputs, report, write);
+        }
+        self.here(first.into_iter().chain(inputs), report, write)
     }
+
+    /// Checks and writes inputs one by one on this thread.
+    fn here(
+        &self,
+        inputs: impl Iterator<Item = Input>,
+        report: &dyn Report,
+        write: &mut dyn FnMut(Done) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        for input in inputs {
+            let done = self.check(report, input);
+            if let Some(sig) = interrupt::received() {
+                return Err(Stop::Interrupted(sig));
+            }
+            write(done)?;
+        }
+        Ok(())
+    }
+
+    /// The reader thread reads chunks and starts a worker for each of the first ones (up to
+    /// `jobs`); this thread writes the checked chunks in order. Each chunk needs a credit,
+    /// given back once it is written, so at most `in_flight` chunks exist at any time. When
+    /// writing stops, the reader stops reading and the workers drain what is queued, so that
+    /// every thread ends.
+    fn pipeline(
+        &self,
+        first: Vec<Input>,
+        inputs: Inputs,
+        report: &dyn Report,
+        write: &mut dyn FnMut(Done) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        let in_flight = (4 * self.jobs).min(MAX_IN_FLIGHT);
+        let shared = Shared {
+            stop: AtomicBool::new(false),
+            chunk: AtomicUsize::new(START_CHUNK),
+            workers: self.jobs.min(in_flight),
+        };
+        let pending = Mutex::new(Some((first, inputs)));
+        let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<Input>)>(shared.workers);
+        let work_rx = Mutex::new(work_rx);
+        let result = {
+            // The reader takes SIGINT and SIGTERM, so that they interrupt a read that waits.
+            let _blocked = interrupt::block_here();
+            std::thread::scope(|s| {
+                let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<Done>)>(in_flight);
+                let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(in_flight);
+                for _ in 0..in_flight {
+                    let _ = credit_tx.send(());
+                }
+                let (shared, pending, work_rx) = (&shared, &pending, &work_rx);
+                let reader = Builder::new().spawn_scoped(s, move || {
+                    interrupt::unblock_here();
+                    let Some((first, inputs)) = pending.lock().ok().and_then(|mut p| p.take())
+                    else {
+                        return;
+                    };
+                    let queues = Queues {
+                        credits: credit_rx,
+                        work_tx,
+                        work_rx,
+                        done_tx,
+                    };
+                    self.read(s, shared, report, first, inputs, queues);
+                });
+                if reader.is_err() {
+                    return None; // No thread at all: the caller runs it here.
+                }
+                Some(self.write_in_order(shared, done_rx, credit_tx, write))
+            })
+        };
+        match result {
+            Some(r) => r,
+            None => {
+                let (first, inputs) = pending
+                    .into_inner()
+                    .ok()
+                    .flatten()
+                    .ok_or_else(|| Stop::Failed(io::Error::other("inputs lost")))?;
+                self.here(first.into_iter().chain(inputs), report, write)
+            }
+        }
+    }
+
+    /// The reader: cuts chunks, starts workers as chunks come, hands chunks out.
+    fn read<'scope>(
+        &'scope self,
+        s: &'scope Scope<'scope, '_>,
+        shared: &'scope Shared,
+        report: &'scope dyn Report,
+        first: Vec<Input>,
+        mut inputs: Inputs,
+        queues: Queues<'scope>,
+    ) {
+        let Queues {
+            credits,
+            work_tx,
+            work_rx,
+            done_tx,
+        } = queues;
+        let mut started = 0;
+        let mut can_start = true;
+        let mut chunk = first;
+        for seq in 0u64.. {
+            if chunk.is_empty() || credits.recv().is_err() || shared.stop.load(Ordering::Relaxed) {
+                break;
+            }
+            if can_start && started < shared.workers {
+                let done_tx = done_tx.clone();
+                let worker = Builder::new().spawn_scoped(s, move || {
+                    let _blocked = interrupt::block_here();
+                    self.work(shared, report, work_rx, done_tx);
+                });
+                match worker {
+                    Ok(_) => started += 1,
+                    Err(_) => can_start = false,
+                }
+            }
+            let sent = if started == 0 {
+                // Not even one worker: check here.
+                done_tx
+                    .send((seq, self.check_chunk(shared, report, chunk)))
+                    .is_ok()
+            } else {
+                work_tx.send((seq, chunk)).is_ok()
+            };
+            if !sent {
+                break;
+            }
+            chunk = self::chunk(&mut inputs, shared.chunk.load(Ordering::Relaxed)).0;
+        }
+    }
+
+    /// A worker: checks whole chunks until there are none.
+    fn work(
+        &self,
+        shared: &Shared,
+        report: &dyn Report,
+        work_rx: &Mutex<Receiver<(u64, Vec<Input>)>>,
+        done_tx: SyncSender<(u64, Vec<Done>)>,
+    ) {
+        loop {
+            let next = work_rx.lock().map(|rx| rx.recv());
+            let Ok(Ok((seq, chunk))) = next else { break };
+            if shared.stop.load(Ordering::Relaxed) {
+                continue; // Drain, so that the reader is never left blocked.
+            }
+            if done_tx
+                .send((seq, self.check_chunk(shared, report, chunk)))
+                .is_err()
+            {
+                shared.stop.store(true, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// Checks a chunk, and sizes the next chunks by the output this one came to.
+    fn check_chunk(&self, shared: &Shared, report: &dyn Report, chunk: Vec<Input>) -> Vec<Done> {
+        let n = chunk.len().max(1);
+        let done: Vec<Done> = chunk.into_iter().map(|i| self.check(report, i)).collect();
+        let bytes: usize = done
+            .iter()
+            .map(|d| match d {
+                Done::Profile { bytes, .. } => bytes.len(),
+                Done::Note(_) => 0,
+            })
+            .sum();
+        let per_profile = (bytes / n).max(1);
+        shared.chunk.store(
+            (CHUNK_OUTPUT / per_profile).clamp(1, MAX_CHUNK),
+            Ordering::Relaxed,
+        );
+        done
+    }
+
+    /// Writes the chunks in order as they come back, giving back a credit for each.
+    fn write_in_order(
+        &self,
+        shared: &Shared,
+        done_rx: Receiver<(u64, Vec<Done>)>,
+        credits: SyncSender<()>,
+        write: &mut dyn FnMut(Done) -> Result<(), Stop>,
+    ) -> Result<(), Stop> {
+        let mut waiting: BTreeMap<u64, Vec<Done>> = BTreeMap::new();
+        let mut next = 0u64;
+        let mut written = || -> Result<(), Stop> {
+            for (seq, done) in done_rx.iter() {
+                waiting.insert(seq, done);
+                while let Some(chunk) = waiting.remove(&next) {
+                    for d in chunk {
+                        if let Some(sig) = interrupt::received() {
+                            return Err(Stop::Interrupted(sig));
+                        }
+                        write(d)?;
+                    }
+                    next += 1;
+                    let _ = credits.send(());
+                }
+            }
+            Ok(())
+        };
+        let result = written();
+        if result.is_err() {
+            shared.stop.store(true, Ordering::Relaxed);
+        }
+        result
+    }
+}
+
+/// The next inputs: at most `len`, and no more than about [`CHUNK_INPUT`] bytes of them; and
+/// whether the input ended.
+fn chunk(inputs: &mut Inputs, len: usize) -> (Vec<Input>, bool) {
+    let mut bytes = 0;
+    let mut out = Vec::with_capacity(len);
+    while out.len() < len && bytes < CHUNK_INPUT {
+        let Some(input) = inputs.next() else {
+            return (out, true);
+        };
+        if let Input::Record(RawRecord { payload: Ok(b), .. }) = &input {
+            bytes += b.len();
+        }
+        out.push(input);
+    }
+    (out, false)
+}
+
+/// The reader's ends of the pipeline's channels, and the queue workers take chunks from.
+struct Queues<'a> {
+    credits: Receiver<()>,
+    work_tx: SyncSender<(u64, Vec<Input>)>,
+    work_rx: &'a Mutex<Receiver<(u64, Vec<Input>)>>,
+    done_tx: SyncSender<(u64, Vec<Done>)>,
+}
+
+/// What the pipeline's threads share.
+struct Shared {
+    /// Writing stopped: read no more, drain the queue.
+    stop: AtomicBool,
+    /// Profiles in the next chunk.
+    chunk: AtomicUsize,
+    /// Most workers to start.
+    workers: usize,
 }
 
 /// Counts kept while writing, on one thread: per verdict, and per failed check (by index).
@@ -206,32 +477,43 @@ impl Tally {
         sink: &mut dyn Sink,
         out: &mut dyn Write,
         err: &mut dyn Write,
-    ) -> io::Result<()> {
+    ) -> Result<(), Stop> {
+        let (bytes, verdict, failed, diagnostic) = match done {
+            Done::Note(line) => {
+                let _ = writeln!(err, "{line}");
+                return Ok(());
+            }
+            Done::Profile {
+                bytes,
+                verdict,
+                failed,
+                diagnostic,
+            } => (bytes, verdict, failed, diagnostic),
+        };
         let s = &mut self.summary;
         s.total += 1;
-        match done.verdict {
+        match verdict {
             Some(Verdict::Ready) => s.ready += 1,
             Some(Verdict::Blocked) => s.blocked += 1,
             Some(Verdict::Incomplete) => s.incomplete += 1,
             Some(Verdict::NotApplicable) => s.not_applicable += 1,
             None => s.errors += 1,
         }
-        for c in done.failed {
+        for c in failed {
             if self.failed.len() <= c {
                 self.failed.resize(c + 1, 0);
             }
             self.failed[c] += 1;
         }
-        if let Some(d) = done.diagnostic {
+        if let Some(d) = diagnostic {
             // Diagnostics must not get lost, but a closed stderr is no reason to stop.
             let _ = writeln!(err, "{d}");
         }
-        sink.write(out, &done.bytes)
+        Ok(sink.write(out, &bytes)?)
     }
 
     fn summary(mut self, ctx: &Context) -> Summary {
-        let mut top: Vec<(usize, u64)> = self
-            .failed
+        let mut top: Vec<(usize, u64)> = std::mem::take(&mut self.failed)
             .into_iter()
             .enumerate()
             .filter(|(_, n)| *n > 0)

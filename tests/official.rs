@@ -678,6 +678,7 @@ fn teen_mode_blocks_until_the_guardianship_is_notarised() {
         "--state",
         &example("ready.json"),
     ]);
+    junit(&o.stdout);
     assert!(
         o.stdout
             .contains("<failure type=\"account.teen-mode\" message=\"failed: Teen mode is off\">"),

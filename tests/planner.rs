@@ -458,6 +458,24 @@ fn a_date_past_the_calendar_is_an_error_naming_its_step() {
         line["error"]["message"],
         "plan step redeem-licaitong: its date would fall after 9999-12-31"
     );
+    // In the reader's language, the ids as they are; JSON keeps its kind.
+    let o = run(&[
+        "deactivate",
+        "--start",
+        "9995-06-01",
+        "--status",
+        "frozen",
+        "--lang",
+        "zh",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(o.code, 2);
+    assert_eq!(
+        o.stderr,
+        "wxacct: flags: 时间线事件 payment-records.kept:日期会晚于 9999-12-31\n"
+    );
+    assert_eq!(o.lines()[0]["error"]["kind"], "date-range");
     // `realname --goal remove` dates when each method clears the real name.
     let o = run(&[
         "realname",

@@ -1109,6 +1109,7 @@ fn jsonl_junit_and_batch_input() {
         "--start",
         "2026-11-23",
     ]);
+    junit(&o.stdout);
     assert!(
         o.stdout.contains("<testsuite name=\"troubleshoot\""),
         "{}",

@@ -94,6 +94,7 @@ fn no_qq_bound_is_not_applicable_and_exits_zero() {
         "--status",
         "frozen",
     ]);
+    junit(&o.stdout);
     assert!(!o.stdout.contains("<failure"), "{}", o.stdout);
     // Unknown whether a QQ number is bound: the task may apply.
     let (r, code) = task_json("unbind-qq", &["--status", "normal"]);

@@ -15,6 +15,8 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::message::{Message, Msg};
+
 use super::calendar::{add_days, Calendar, OutOfRange};
 use super::card_limits::{self, card_numbers, CardDays};
 use super::checks::{CheckOutcome, Status};
@@ -123,16 +125,38 @@ impl Plan {
     }
 }
 
-/// A date of the plan that cannot be computed, and the step it belongs to.
+/// What a date that cannot be computed belongs to, by id.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DateError {
-    /// What the date belongs to: `plan step redeem-licaitong`, `timeline event …`.
-    pub step: String,
+pub enum DateOf {
+    /// A step of the plan (its action).
+    Step(String),
+    /// An event of the timeline.
+    Event(String),
+    /// The day a `realname` method clears the real name.
+    Cleared(String),
+}
+
+/// A date of the plan or the timeline past the end of the calendar, and what it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub DateOf);
+
+impl DateError {
+    /// The one-line message, in the reader's language.
+    pub fn message(&self) -> Message {
+        let (id, name) = match &self.0 {
+            DateOf::Step(id) => (Msg::DatePastEndStep, id),
+            DateOf::Event(id) => (Msg::DatePastEndEvent, id),
+            DateOf::Cleared(id) => (Msg::DatePastEndCleared, id),
+        };
+        Message::new(id)
+            .with("id", name.as_str())
+            .with("last", Date::MAX.to_string())
+    }
 }
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.step, OutOfRange)
+        f.write_str(&self.message().render(crate::lang::Lang::En))
     }
 }
 
@@ -472,7 +496,7 @@ fn expand(
 
 /// One node's dating, in the best case (`earliest`) and the worst (`latest`).
 #[derive(Clone, Copy)]
-struct Dated {
+struct NodeDates {
     ready: Window,
     start: Window,
     done: Window,
@@ -508,12 +532,12 @@ impl<'a> Solver<'a> {
     /// Dates every node, level by level in topological order, both cases. Within a level the
     /// nodes go in the order they are ready, so that the card limits hand out their days in
     /// order (and a card never goes before one placed earlier, so the limits hold anyway).
-    fn solve(&self) -> Result<Vec<Dated>, DateError> {
+    fn solve(&self) -> Result<Vec<NodeDates>, DateError> {
         let g = self.graph;
         let n = g.nodes();
         let start = Window::day(self.env.start);
         let mut nodes = vec![
-            Dated {
+            NodeDates {
                 ready: start,
                 start,
                 done: start,
@@ -541,7 +565,7 @@ impl<'a> Solver<'a> {
     fn date_level(
         &self,
         level: &mut [(usize, usize)],
-        nodes: &mut [Dated],
+        nodes: &mut [NodeDates],
         worst: bool,
         cards: &mut CardDays,
     ) -> Result<(), DateError> {
@@ -570,9 +594,7 @@ impl<'a> Solver<'a> {
             return Ok((ready, ready));
         };
         self.date(step, ready, worst, cards)
-            .map_err(|OutOfRange| DateError {
-                step: format!("plan step {}", self.kb.actions[step.action].id),
-            })
+            .map_err(|OutOfRange| DateError(DateOf::Step(self.kb.actions[step.action].id.clone())))
     }
 
     /// The start and completion of `step` in one case, ready on `ready`.

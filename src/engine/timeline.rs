@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use super::calendar::{add_days, add_years, days_between, OutOfRange};
-use super::planner::DateError;
+use super::planner::{DateError, DateOf};
 use super::truth::{Env, Missing, Truth};
 use crate::knowledge::{After, Knowledge};
 
@@ -72,9 +72,8 @@ pub fn date(
         .position(|r| r.when.0.eval(env.profile, env, &mut scratch) == Truth::True);
     let after = rule.map_or(def.after, |r| def.after_when[r].after);
     let base = submitted.unwrap_or(env.start);
-    let (on, after_days) = shift(base, after).map_err(|OutOfRange| DateError {
-        step: format!("timeline event {}", def.id),
-    })?;
+    let (on, after_days) =
+        shift(base, after).map_err(|OutOfRange| DateError(DateOf::Event(def.id.clone())))?;
     Ok(DatedEvent {
         event,
         rule,

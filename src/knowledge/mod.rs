@@ -42,6 +42,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("vocab.json", include_str!("../../data/vocab.json")),
     ("ui.json", include_str!("../../data/ui.json")),
     ("fields.json", fields::FILE),
+    ("messages.json", include_str!("../../data/messages.json")),
 ];
 
 fn file(name: &str) -> &'static str {
@@ -73,6 +74,8 @@ pub struct Knowledge {
     pub troubleshoot: TroubleshootData,
     pub vocab: Vocab,
     pub ui: Ui,
+    /// What wxacct says when something goes wrong (`crate::message`).
+    pub messages: crate::message::Catalogue,
     check_index: HashMap<String, usize>,
     conflict_index: HashMap<String, usize>,
 }
@@ -184,6 +187,7 @@ impl Knowledge {
         let troubleshoot: Option<TroubleshootData> = load!("troubleshoot.json");
         let vocab: Option<Vocab> = load!("vocab.json");
         let ui: Option<Ui> = load!("ui.json");
+        let messages: Option<crate::message::Catalogue> = load!("messages.json");
         let (
             Some(sources),
             Some(checks),
@@ -197,6 +201,7 @@ impl Knowledge {
             Some(troubleshoot),
             Some(vocab),
             Some(ui),
+            Some(messages),
         ) = (
             sources,
             checks,
@@ -210,6 +215,7 @@ impl Knowledge {
             troubleshoot,
             vocab,
             ui,
+            messages,
         )
         else {
             return Err(errors);
@@ -244,6 +250,7 @@ impl Knowledge {
             troubleshoot,
             vocab,
             ui,
+            messages,
             check_index,
             conflict_index,
         };

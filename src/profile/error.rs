@@ -3,12 +3,14 @@
 use std::fmt;
 
 use super::field::all_paths;
+use crate::lang::Lang;
+use crate::message::{Message, Msg};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     /// The input could not be read.
     Io,
-    /// Not valid JSON.
+    /// Not valid JSON (or not UTF-8 text).
     Syntax,
     /// The JSON ended too early.
     Eof,
@@ -40,38 +42,43 @@ impl ErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileError {
     pub kind: ErrorKind,
-    pub message: String,
+    /// What is wrong, with a hint after it where one helps.
+    pub message: Message,
     pub line: Option<u64>,
     pub column: Option<u64>,
     /// Dotted path of the field at fault (`wallet.bank_cards[2].kind`).
     pub field: Option<String>,
-    pub hint: Option<String>,
 }
 
 impl ProfileError {
-    pub fn io(message: impl Into<String>) -> ProfileError {
+    pub fn new(kind: ErrorKind, message: Message) -> ProfileError {
         ProfileError {
-            kind: ErrorKind::Io,
-            message: message.into(),
+            kind,
+            message,
             line: None,
             column: None,
             field: None,
-            hint: None,
         }
     }
 
-    pub fn empty(message: impl Into<String>) -> ProfileError {
-        ProfileError {
-            kind: ErrorKind::Empty,
-            ..ProfileError::io(message)
-        }
+    pub fn io(message: Message) -> ProfileError {
+        ProfileError::new(ErrorKind::Io, message)
     }
 
-    pub fn date_range(message: impl Into<String>) -> ProfileError {
-        ProfileError {
-            kind: ErrorKind::DateRange,
-            ..ProfileError::io(message)
-        }
+    pub fn empty(id: Msg) -> ProfileError {
+        ProfileError::new(ErrorKind::Empty, Message::new(id))
+    }
+
+    /// The same error at `line`, `column` (1-based).
+    pub fn at(mut self, line: u64, column: u64) -> ProfileError {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// A date of the plan or the timeline past the end of the calendar.
+    pub fn date_range(message: Message) -> ProfileError {
+        ProfileError::new(ErrorKind::DateRange, message)
     }
 
     /// Moves a location found inside an excerpt to where the excerpt starts in its file.
@@ -86,22 +93,34 @@ impl ProfileError {
     }
 
     /// The message with its hint, for JSON output.
-    pub fn full_message(&self) -> String {
-        match &self.hint {
-            Some(h) => format!("{}; {h}", self.message),
+    pub fn full_message(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
+
+    /// The field and what is wrong with it (`field: message; hint`), without a place.
+    pub fn described(&self) -> Message {
+        match &self.field {
+            Some(f) => Message::new(Msg::FieldProblem)
+                .with("field", f.as_str())
+                .with_msg("problem", self.message.clone()),
             None => self.message.clone(),
         }
     }
 
     /// The one-line diagnostic: `path:line:column: field: message; hint`.
-    pub fn located<'a>(&'a self, path: &'a str) -> Located<'a> {
-        Located { err: self, path }
+    pub fn located<'a>(&'a self, path: &'a str, lang: Lang) -> Located<'a> {
+        Located {
+            err: self,
+            path,
+            lang,
+        }
     }
 }
 
 pub struct Located<'a> {
     err: &'a ProfileError,
     path: &'a str,
+    lang: Lang,
 }
 
 impl fmt::Display for Located<'_> {
@@ -117,21 +136,28 @@ impl fmt::Display for Located<'_> {
         if let Some(field) = &e.field {
             write!(f, ": {field}")?;
         }
-        write!(f, ": {}", e.full_message())
+        write!(f, ": {}", e.full_message(self.lang))
     }
 }
 
-/// The nearest of `candidates` to `word`, if it is close enough to be a likely typo.
+/// The nearest of `candidates` to `word`, if it is close enough to be a likely typo. Case is
+/// ignored: `iOS` finds `ios`.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let word = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .map(|c| (strsim::jaro_winkler(&word, &c.to_lowercase()), c))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// The did-you-mean hint for `word` among `candidates`.
+pub fn hint<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Message> {
+    did_you_mean(word, candidates).map(|s| Message::new(Msg::DidYouMean).with("name", s))
 }
 
 /// Words between backticks: serde lists the expected names that way.
@@ -139,9 +165,50 @@ fn backticked(s: &str) -> Vec<&str> {
     s.split('`').skip(1).step_by(2).collect()
 }
 
-/// Turns a serde error message into the product's wording, with a did-you-mean hint.
-/// `field` is the dotted path where the error happened, when known.
-pub fn explain_data_error(raw: &str, field: Option<&str>) -> (ErrorKind, String, Option<String>) {
+/// serde's words for the value it found (`integer `5``, `sequence`), in the product's words;
+/// a number is shown as `written` in the input when that is known.
+fn found(raw: &str, written: Option<&str>) -> Message {
+    let raw = raw.trim();
+    if let Some(s) = raw.strip_prefix("string ") {
+        return Message::new(Msg::FoundString).with("value", s);
+    }
+    for number in ["integer ", "floating point "] {
+        if let Some(n) = raw.strip_prefix(number) {
+            let n = written.unwrap_or_else(|| n.trim_matches('`'));
+            return Message::new(Msg::FoundNumber).with("value", n);
+        }
+    }
+    match raw {
+        "sequence" => Message::new(Msg::FoundArray),
+        "map" => Message::new(Msg::FoundObject),
+        "unit value" => Message::verbatim("null"),
+        _ => Message::verbatim(
+            raw.strip_prefix("boolean ")
+                .unwrap_or(raw)
+                .trim_matches('`')
+                .to_string(),
+        ),
+    }
+}
+
+/// What a field expects, as a key of the catalogue's `expected` section.
+fn expected(raw: &str, field: Option<&str>) -> String {
+    let object = raw == "an object" || raw.starts_with("struct ");
+    match raw {
+        _ if object && (field.is_none() || raw == "struct Profile") => "a profile object".into(),
+        _ if object => "an object".into(),
+        _ => raw.to_string(),
+    }
+}
+
+/// Turns a serde data error into the product's wording, with a did-you-mean hint. `field` is
+/// the dotted path where the error happened, when known; `written` the number as the input
+/// wrote it, when the error is about a number.
+pub fn explain_data_error(
+    raw: &str,
+    field: Option<&str>,
+    written: Option<&str>,
+) -> (ErrorKind, Message, Option<Message>) {
     if let Some(rest) = raw.strip_prefix("unknown field ") {
         let names = backticked(rest);
         let word = names.first().copied().unwrap_or("");
@@ -158,55 +225,33 @@ pub fn explain_data_error(raw: &str, field: Option<&str>) -> (ErrorKind, String,
                     .find(|p| p.rsplit('.').next() == Some(word) && Some(*p) != field)
                     .map(str::to_string)
             })
-            .map(|s| format!("did you mean `{s}`?"));
-        let message = format!("unknown field `{word}`");
+            .map(|s| Message::new(Msg::DidYouMean).with("name", s));
+        let message = Message::new(Msg::UnknownField).with("name", word);
         return (ErrorKind::UnknownField, message, hint);
     }
     if let Some(rest) = raw.strip_prefix("unknown variant ") {
         let names = backticked(rest);
         let word = names.first().copied().unwrap_or("");
         let allowed: Vec<&str> = names.iter().skip(1).copied().collect();
-        let hint =
-            did_you_mean(word, allowed.iter().copied()).map(|s| format!("did you mean `{s}`?"));
-        let message = format!(
-            "unknown value `{word}`, expected one of {}",
-            allowed.join(", ")
-        );
-        return (ErrorKind::Invalid, message, hint);
+        let message = Message::new(Msg::UnknownValue)
+            .with("value", word)
+            .with("values", allowed.join(", "));
+        return (ErrorKind::Invalid, message, hint(word, allowed));
     }
     if let Some(rest) = raw.strip_prefix("duplicate field ") {
         let word = backticked(rest).first().copied().unwrap_or("").to_string();
-        return (
-            ErrorKind::DuplicateField,
-            format!("duplicate key `{word}`"),
-            None,
-        );
+        let message = Message::new(Msg::DuplicateKey).with("name", word);
+        return (ErrorKind::DuplicateField, message, None);
     }
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some(rest) = raw.strip_prefix(prefix) {
-            if let Some((found, expected)) = rest.split_once(", expected ") {
-                let expected = expected
-                    .replace("struct Profile", "a profile object")
-                    .replace("a boolean", "true or false");
-                let expected = if expected.starts_with("struct ") {
-                    "an object".to_string()
-                } else {
-                    expected
-                };
-                // At the top level the object is the profile itself.
-                let expected = if field.is_none() && expected == "an object" {
-                    "a profile object".to_string()
-                } else {
-                    expected
-                };
-                let found = found.replace('`', "");
-                return (
-                    ErrorKind::Invalid,
-                    format!("expected {expected}, found {found}"),
-                    None,
-                );
+            if let Some((was, wanted)) = rest.split_once(", expected ") {
+                let message = Message::new(Msg::ExpectedFound)
+                    .with_expected("expected", expected(wanted, field))
+                    .with_msg("found", found(was, written));
+                return (ErrorKind::Invalid, message, None);
             }
         }
     }
-    (ErrorKind::Invalid, raw.to_string(), None)
+    (ErrorKind::Invalid, Message::verbatim(raw), None)
 }

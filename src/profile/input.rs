@@ -1,18 +1,21 @@
 //! Reading profiles from `--state` inputs as a stream of records, one profile at a time:
 //! a `.json` file (an object, or an array read element by element), a `.jsonl`/`.ndjson`
 //! file (one object per line), a directory of those (sorted, not recursive), or `-`
-//! (standard input, shape detected). Nothing is held in memory beyond one record.
+//! (standard input, shape detected). Input is read in large blocks and each profile is a
+//! slice of its block: memory holds a few blocks, however large the input or its lines.
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::error::ProfileError;
+use super::error::{ErrorKind, ProfileError};
 use super::parse::complete_value;
+use crate::interrupt::Interruptible;
+use crate::message::{Message, Msg};
 
-/// A profile's bytes: a whole buffer, or a slice of a block shared with the lines around it.
+/// A profile's bytes: a slice of a block shared with the records around it.
 #[derive(Debug, Clone)]
 pub struct Bytes {
     block: Arc<Vec<u8>>,
@@ -36,8 +39,7 @@ impl std::ops::Deref for Bytes {
     }
 }
 
-/// JSON lines read in large blocks: each line is a slice of a shared block, so reading a line
-/// costs no allocation or copy. A block is freed with the last line that uses it.
+/// The input in large blocks. A block is freed with the last record that uses it.
 #[derive(Default)]
 struct Blocks {
     block: Arc<Vec<u8>>,
@@ -48,52 +50,76 @@ struct Blocks {
 const BLOCK: usize = 1 << 20;
 
 impl Blocks {
-    /// The next line, newline included; `None` at the end of the input.
-    fn next_line(&mut self, reader: &mut dyn Read) -> io::Result<Option<Bytes>> {
-        loop {
-            let rest = &self.block[self.pos..];
-            if let Some(n) = memchr::memchr(b'\n', rest) {
-                let range = self.pos..self.pos + n + 1;
-                self.pos = range.end;
-                return Ok(Some(Bytes {
-                    block: self.block.clone(),
-                    range,
-                }));
-            }
-            if self.eof {
-                if rest.is_empty() {
-                    return Ok(None);
+    /// The bytes read but not yet handed out.
+    fn rest(&self) -> &[u8] {
+        &self.block[self.pos..]
+    }
+
+    /// Reads on: a new block holding the unread bytes, then as much input as fits (at least
+    /// twice the unread bytes, so that a very long record is still read in few steps).
+    /// False at the end of the input.
+    fn refill(&mut self, reader: &mut dyn Read) -> io::Result<bool> {
+        if self.eof {
+            return Ok(false);
+        }
+        let rest = self.rest();
+        let capacity = BLOCK.max(rest.len() * 2);
+        let mut next = Vec::with_capacity(capacity);
+        next.extend_from_slice(rest);
+        let kept = next.len();
+        next.resize(capacity, 0);
+        let mut filled = kept;
+        while filled < capacity {
+            match reader.read(&mut next[filled..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    break;
                 }
-                let range = self.pos..self.block.len();
-                self.pos = range.end;
-                return Ok(Some(Bytes {
-                    block: self.block.clone(),
-                    range,
-                }));
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
             }
-            // A new block: the unfinished line, then as much input as fits (at least twice the
-            // unfinished line, so that a very long line is still read in few steps).
-            let capacity = BLOCK.max(rest.len() * 2);
-            let mut next = Vec::with_capacity(capacity);
-            next.extend_from_slice(rest);
-            let mut filled = next.len();
-            next.resize(capacity, 0);
-            while filled < capacity {
-                match reader.read(&mut next[filled..]) {
-                    Ok(0) => {
-                        self.eof = true;
-                        break;
-                    }
-                    Ok(n) => filled += n,
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(e),
-                }
-            }
-            next.truncate(filled);
-            self.block = Arc::new(next);
-            self.pos = 0;
+        }
+        next.truncate(filled);
+        self.block = Arc::new(next);
+        self.pos = 0;
+        Ok(filled > kept)
+    }
+
+    /// The next `len` unread bytes as a record (shared, not copied).
+    fn take(&mut self, len: usize) -> Bytes {
+        let range = self.pos..self.pos + len;
+        self.pos = range.end;
+        Bytes {
+            block: self.block.clone(),
+            range,
         }
     }
+
+    /// The offset in `rest()` where `find` first succeeds, reading on until it does. `find`
+    /// is given the unread bytes and the offset where the bytes it has not seen yet start.
+    /// `None` at the end of the input.
+    fn find(
+        &mut self,
+        reader: &mut dyn Read,
+        mut find: impl FnMut(&[u8], usize) -> Option<usize>,
+    ) -> io::Result<Option<usize>> {
+        let mut from = 0;
+        loop {
+            if let Some(i) = find(self.rest(), from) {
+                return Ok(Some(i));
+            }
+            from = self.rest().len();
+            if !self.refill(reader)? {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// The first line break at or after `from`.
+fn newline(bytes: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i)
 }
 
 /// One profile's raw bytes, or why they could not be read, with where they came from.
@@ -109,7 +135,26 @@ pub struct RawRecord {
     pub payload: Result<Bytes, ProfileError>,
 }
 
-type Reader = Box<dyn BufRead + Send>;
+impl RawRecord {
+    /// An input that could not be read at all, reported under its own name.
+    fn failed(path: &str, error: ProfileError) -> Box<RawRecord> {
+        Box::new(RawRecord {
+            source: path.to_string(),
+            path: path.into(),
+            line: 1,
+            column: 1,
+            payload: Err(error),
+        })
+    }
+}
+
+/// What reading the inputs yields: a profile's record, or a file passed over.
+#[derive(Debug)]
+pub enum Input {
+    Record(RawRecord),
+    /// A file that was not read (a FIFO in a directory, say), with why.
+    Skipped(Message),
+}
 
 enum Shape {
     /// The whole input is one profile.
@@ -118,28 +163,31 @@ enum Shape {
     Lines,
     /// A JSON array, one profile per element.
     Array,
+    /// Not UTF-8 text: one error for the whole input.
+    Refused(ProfileError),
 }
 
 /// The sources still to read and the one being read.
 pub struct Inputs {
     pending: VecDeque<PathBuf>,
     current: Option<Stream>,
-    ready: VecDeque<RawRecord>,
+    ready: VecDeque<Input>,
 }
 
 struct Stream {
     path: Arc<str>,
-    reader: Reader,
+    reader: Box<dyn Read + Send>,
+    blocks: Blocks,
     shape: Shape,
+    /// Line and column (1-based, in bytes) of the first unread byte.
     line: u64,
-    index: u64,
-    /// For arrays: position of the reader in the file.
     col: u64,
+    /// For arrays: the next element's index, and whether `[` was read.
+    index: u64,
+    opened: bool,
     done: bool,
     /// Records handed out so far; an input with none is reported.
     produced: u64,
-    /// For JSON lines: the blocks lines are cut from.
-    blocks: Blocks,
 }
 
 const JSON_EXTS: &[&str] = &["json", "jsonl", "ndjson"];
@@ -172,74 +220,28 @@ impl Inputs {
             return false;
         }
         self.pending.pop_front();
-        match self.open_path(&p) {
+        match Stream::open(&p) {
             Ok(stream) => {
-                let single = matches!(stream.shape, Shape::Document);
+                let single = matches!(stream.shape, Shape::Document | Shape::Refused(_));
                 self.current = Some(stream);
                 single
             }
             Err(rec) => {
-                self.ready.push_back(*rec);
+                self.ready.push_back(Input::Record(*rec));
                 true
             }
         }
     }
 
-    fn open_path(&mut self, p: &Path) -> Result<Stream, Box<RawRecord>> {
-        let display = p.display().to_string();
-        let fail = |e: String| {
-            Box::new(RawRecord {
-                source: display.clone(),
-                path: display.as_str().into(),
-                line: 1,
-                column: 1,
-                payload: Err(ProfileError::io(e)),
-            })
-        };
-        let reader: Reader = if display == "-" {
-            Box::new(BufReader::with_capacity(1 << 16, io::stdin()))
-        } else {
-            let file = File::open(p).map_err(|e| fail(format!("cannot open: {}", io_text(&e))))?;
-            Box::new(BufReader::with_capacity(1 << 16, file))
-        };
-        let named = ext(p);
-        let shape_hint = match named.as_deref() {
-            Some("jsonl" | "ndjson") => Some(Shape::Lines),
-            _ => None,
-        };
-        let (reader, shape) = match shape_hint {
-            Some(s) => (reader, s),
-            None => {
-                detect(reader, named.as_deref() == Some("json")).map_err(|e| fail(io_text(&e)))?
-            }
-        };
-        Ok(Stream {
-            path: display.into(),
-            reader,
-            shape,
-            line: 0,
-            index: 0,
-            col: 1,
-            done: false,
-            produced: 0,
-            blocks: Blocks::default(),
-        })
-    }
-
-    /// Lists a directory's profile files, sorted by name.
+    /// Lists a directory's profile files, sorted by name; other kinds of files (FIFOs,
+    /// sockets, devices) would block or never end, and are passed over with a warning.
     fn expand_dir(&mut self, dir: &Path) -> Result<(), Box<RawRecord>> {
         let display = dir.display().to_string();
+        let failed = |error: ProfileError| RawRecord::failed(&display, error);
         let entries = std::fs::read_dir(dir).map_err(|e| {
-            Box::new(RawRecord {
-                source: display.clone(),
-                path: display.as_str().into(),
-                line: 1,
-                column: 1,
-                payload: Err(ProfileError::io(format!(
-                    "cannot read directory: {}",
-                    io_text(&e)
-                ))),
-            })
+            failed(ProfileError::io(
+                Message::new(Msg::CannotReadDirectory).with_msg("reason", io_reason(&e)),
+            ))
         })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -247,16 +249,23 @@ impl Inputs {
             .filter(|p| !p.is_dir() && ext(p).is_some_and(|e| JSON_EXTS.contains(&e.as_str())))
             .collect();
         files.sort();
-        if files.is_empty() {
-            return Err(Box::new(RawRecord {
-                source: display.clone(),
-                path: display.into(),
-                line: 1,
-                column: 1,
-                payload: Err(ProfileError::empty(
-                    "no profiles: the directory has no .json, .jsonl or .ndjson file",
-                )),
-            }));
+        let before = files.len();
+        let mut skipped = Vec::new();
+        files.retain(|p| {
+            // A broken link stays, to be reported when it cannot be opened.
+            let special = std::fs::metadata(p).is_ok_and(|m| !m.is_file());
+            if special {
+                skipped.push(p.display().to_string());
+            }
+            !special
+        });
+        if before == 0 {
+            return Err(failed(ProfileError::empty(Msg::NoProfilesInDirectory)));
+        }
+        for s in skipped {
+            self.ready.push_back(Input::Skipped(
+                Message::new(Msg::SkippedSpecialFile).with("path", s),
+            ));
         }
         for f in files.into_iter().rev() {
             self.pending.push_front(f);
@@ -265,78 +274,40 @@ impl Inputs {
     }
 }
 
-pub fn io_text(e: &io::Error) -> String {
+/// Why a file could not be read, in the reader's words.
+pub fn io_reason(e: &io::Error) -> Message {
     match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::InvalidData => "not valid UTF-8 text".into(),
-        _ => e.to_string(),
+        io::ErrorKind::NotFound => Message::new(Msg::ReasonNotFound),
+        io::ErrorKind::PermissionDenied => Message::new(Msg::ReasonPermissionDenied),
+        io::ErrorKind::InvalidData => Message::new(Msg::ReasonNotUtf8),
+        io::ErrorKind::IsADirectory => Message::new(Msg::ReasonIsDirectory),
+        io::ErrorKind::StorageFull => Message::new(Msg::ReasonNoSpace),
+        _ => Message::verbatim(e.to_string()),
     }
 }
 
-/// Peeks at the start of a stream to tell a document, JSON lines and an array apart.
-fn detect(mut reader: Reader, json_file: bool) -> io::Result<(Reader, Shape)> {
-    let mut head = Vec::new();
-    // Skip a byte-order mark and blank lines, keeping them so line numbers stay right.
-    loop {
-        let before = head.len();
-        if reader.read_until(b'\n', &mut head)? == 0 {
-            break;
-        }
-        let line = &head[before..];
-        let line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
-        if !line.iter().all(u8::is_ascii_whitespace) {
-            let first = line.iter().find(|b| !b.is_ascii_whitespace()).copied();
-            let shape = match first {
-                Some(b'[') => Shape::Array,
-                _ if json_file => Shape::Document,
-                Some(b'{') => match complete_value(line) {
-                    Ok(()) => Shape::Lines,
-                    Err(e) if e.is_eof() => Shape::Document,
-                    Err(_) => Shape::Lines,
-                },
-                _ => Shape::Document,
-            };
-            // JSON lines with a single line are a single document.
-            let shape = match shape {
-                Shape::Lines => {
-                    let mut rest = Vec::new();
-                    loop {
-                        let b = rest.len();
-                        if reader.read_until(b'\n', &mut rest)? == 0 {
-                            break;
-                        }
-                        if !rest[b..].iter().all(u8::is_ascii_whitespace) {
-                            break;
-                        }
-                    }
-                    let more = !rest.iter().all(u8::is_ascii_whitespace);
-                    head.extend_from_slice(&rest);
-                    if more {
-                        Shape::Lines
-                    } else {
-                        Shape::Document
-                    }
-                }
-                s => s,
-            };
-            return Ok((Box::new(Cursor::new(head).chain(reader)), shape));
-        }
+fn read_error(e: &io::Error) -> ProfileError {
+    ProfileError::io(Message::new(Msg::CannotRead).with_msg("reason", io_reason(e)))
+}
+
+/// The text encoding the first bytes show when it is UTF-16 or UTF-32 (JSON text starts with
+/// an ASCII character, so a zero byte beside it tells the byte order even without a BOM).
+fn wide_encoding(head: &[u8]) -> Option<&'static str> {
+    match head {
+        [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32LE"),
+        [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32BE"),
+        [0xFF, 0xFE, ..] => Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => Some("UTF-16BE"),
+        [a, 0, ..] if *a != 0 => Some("UTF-16LE"),
+        [0, b, ..] if *b != 0 => Some("UTF-16BE"),
+        _ => None,
     }
-    Ok((
-        Box::new(Cursor::new(head).chain(reader)),
-        if json_file {
-            Shape::Document
-        } else {
-            Shape::Lines
-        },
-    ))
 }
 
 impl Iterator for Inputs {
-    type Item = RawRecord;
+    type Item = Input;
 
-    fn next(&mut self) -> Option<RawRecord> {
+    fn next(&mut self) -> Option<Input> {
         loop {
             if let Some(r) = self.ready.pop_front() {
                 return Some(r);
@@ -344,37 +315,142 @@ impl Iterator for Inputs {
             if let Some(stream) = &mut self.current {
                 if let Some(r) = stream.next_record() {
                     stream.produced += 1;
-                    return Some(r);
+                    return Some(Input::Record(r));
                 }
                 let empty = stream.produced == 0;
                 let path = stream.path.clone();
                 self.current = None;
                 if empty {
-                    return Some(RawRecord {
-                        source: path.to_string(),
-                        path,
-                        line: 1,
-                        column: 1,
-                        payload: Err(ProfileError::empty("no profiles: the input holds none")),
-                    });
+                    let none = ProfileError::empty(Msg::NoProfiles);
+                    return Some(Input::Record(*RawRecord::failed(&path, none)));
                 }
             }
             let p = self.pending.pop_front()?;
             if p.is_dir() {
                 if let Err(r) = self.expand_dir(&p) {
-                    return Some(*r);
+                    return Some(Input::Record(*r));
                 }
                 continue;
             }
-            match self.open_path(&p) {
+            match Stream::open(&p) {
                 Ok(s) => self.current = Some(s),
-                Err(r) => return Some(*r),
+                Err(r) => return Some(Input::Record(*r)),
             }
         }
     }
 }
 
 impl Stream {
+    fn open(p: &Path) -> Result<Stream, Box<RawRecord>> {
+        let display = p.display().to_string();
+        let fail = |e: ProfileError| RawRecord::failed(&display, e);
+        let reader: Box<dyn Read + Send> = if display == "-" {
+            Box::new(Interruptible(io::stdin()))
+        } else {
+            let file = File::open(p).map_err(|e| {
+                fail(ProfileError::io(
+                    Message::new(Msg::CannotOpen).with_msg("reason", io_reason(&e)),
+                ))
+            })?;
+            Box::new(Interruptible(file))
+        };
+        let mut stream = Stream {
+            path: display.as_str().into(),
+            reader,
+            blocks: Blocks::default(),
+            shape: Shape::Lines,
+            line: 1,
+            col: 1,
+            index: 0,
+            opened: false,
+            done: false,
+            produced: 0,
+        };
+        let named = ext(p);
+        stream.shape = match stream.detect(named.as_deref()) {
+            Ok(shape) => shape,
+            Err(e) => return Err(fail(read_error(&e))),
+        };
+        Ok(stream)
+    }
+
+    /// Tells a document, JSON lines and an array apart from the start of the input: `.jsonl`
+    /// and `.ndjson` are lines; `[` opens an array; `.json` is otherwise a document. Anything
+    /// else (standard input, a FIFO) is read per line, like a `.jsonl` file, unless its first
+    /// line is the start of a value that goes on (a pretty-printed object) or the whole input.
+    fn detect(&mut self, ext: Option<&str>) -> io::Result<Shape> {
+        self.blocks.refill(&mut self.reader)?;
+        if let Some(encoding) = wide_encoding(self.blocks.rest()) {
+            let message = Message::new(Msg::WrongEncoding).with("encoding", encoding);
+            return Ok(Shape::Refused(
+                ProfileError::new(ErrorKind::Syntax, message).at(1, 1),
+            ));
+        }
+        if let Some(b"\xEF\xBB\xBF") = self.blocks.rest().get(..3) {
+            self.blocks.pos += 3;
+        }
+        if matches!(ext, Some("jsonl" | "ndjson")) {
+            return Ok(Shape::Lines);
+        }
+        let json_file = ext == Some("json");
+        match self.skip_ws()? {
+            None if json_file => return Ok(Shape::Document),
+            None => return Ok(Shape::Lines),
+            Some(b'[') => return Ok(Shape::Array),
+            Some(_) if json_file => return Ok(Shape::Document),
+            Some(_) => {}
+        }
+        let Some(end) = self.blocks.find(&mut self.reader, newline)? else {
+            return Ok(Shape::Document); // One line, and nothing after it.
+        };
+        let first_is_whole = match complete_value(&self.blocks.rest()[..end]) {
+            Ok(()) => true,
+            Err(e) => !e.is_eof(),
+        };
+        if !first_is_whole {
+            return Ok(Shape::Document);
+        }
+        let more = self
+            .blocks
+            .find(&mut self.reader, |b, from| {
+                let from = from.max(end + 1);
+                b[from..].iter().position(|c| !c.is_ascii_whitespace())
+            })?
+            .is_some();
+        Ok(if more { Shape::Lines } else { Shape::Document })
+    }
+
+    /// Skips white space, keeping count of lines and columns; the next byte, if any.
+    fn skip_ws(&mut self) -> io::Result<Option<u8>> {
+        loop {
+            let rest = self.blocks.rest();
+            let n = rest
+                .iter()
+                .position(|c| !c.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            self.advance(n);
+            if let Some(&b) = self.blocks.rest().first() {
+                return Ok(Some(b));
+            }
+            if !self.blocks.refill(&mut self.reader)? {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// Moves past `n` unread bytes, keeping count of lines and columns.
+    fn advance(&mut self, n: usize) {
+        let bytes = &self.blocks.rest()[..n];
+        match memchr::memrchr(b'\n', bytes) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', bytes).count() as u64;
+                self.col = (n - last) as u64;
+            }
+            None => self.col += n as u64,
+        }
+        self.blocks.pos += n;
+    }
+
     fn record(
         &self,
         source: String,
@@ -395,174 +471,163 @@ impl Stream {
         if self.done {
             return None;
         }
-        match self.shape {
+        match &self.shape {
+            Shape::Refused(e) => {
+                self.done = true;
+                Some(self.record(self.path.to_string(), 1, 1, Err(e.clone())))
+            }
             Shape::Document => {
                 self.done = true;
-                let mut buf = Vec::new();
-                let payload = match self.reader.read_to_end(&mut buf) {
-                    Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => Err(ProfileError::empty(
-                        "empty input: expected a profile object",
-                    )),
-                    Ok(_) => Ok(buf.into()),
-                    Err(e) => Err(ProfileError::io(io_text(&e))),
-                };
-                Some(self.record(self.path.to_string(), 1, 1, payload))
+                let (line, col) = (self.line, self.col);
+                let payload = self.read_to_end().map_err(|e| read_error(&e));
+                let payload = payload.and_then(|b| match b.iter().all(u8::is_ascii_whitespace) {
+                    true => Err(ProfileError::empty(Msg::EmptyDocument)),
+                    false => Ok(b),
+                });
+                Some(self.record(self.path.to_string(), line, col, payload))
             }
-            Shape::Lines => loop {
-                match self.blocks.next_line(&mut self.reader) {
-                    Ok(None) => {
-                        self.done = true;
-                        return None;
-                    }
-                    Ok(Some(line)) => {
-                        self.line += 1;
-                        if line.iter().all(u8::is_ascii_whitespace) {
-                            continue;
-                        }
-                        let source = format!("{}:{}", self.path, self.line);
-                        return Some(self.record(source, self.line, 1, Ok(line)));
-                    }
-                    Err(e) => {
-                        self.done = true;
-                        let source = format!("{}:{}", self.path, self.line + 1);
-                        return Some(self.record(
-                            source,
-                            self.line + 1,
-                            1,
-                            Err(ProfileError::io(io_text(&e))),
-                        ));
-                    }
+            Shape::Lines => self.next_line(),
+            Shape::Array => match self.next_element() {
+                Ok(r) => r,
+                Err(e) => {
+                    self.done = true;
+                    let source = format!("{}#{}", self.path, self.index);
+                    Some(self.record(source, self.line, self.col, Err(read_error(&e))))
                 }
             },
-            Shape::Array => self.next_element(),
         }
     }
 
-    fn byte(&mut self) -> io::Result<Option<u8>> {
-        let buf = self.reader.fill_buf()?;
-        let Some(&b) = buf.first() else {
-            return Ok(None);
-        };
-        self.reader.consume(1);
-        if b == b'\n' {
+    fn read_to_end(&mut self) -> io::Result<Bytes> {
+        let mut all = self.blocks.rest().to_vec();
+        self.blocks.pos = self.blocks.block.len();
+        // A terminal reads on after an end of input (Ctrl-D): ask only once.
+        if !self.blocks.eof {
+            self.reader.read_to_end(&mut all)?;
+            self.blocks.eof = true;
+        }
+        Ok(all.into())
+    }
+
+    /// The next line that is not blank, without its line break.
+    fn next_line(&mut self) -> Option<RawRecord> {
+        loop {
+            let found = self.blocks.find(&mut self.reader, newline);
+            let (len, next) = match found {
+                Ok(Some(n)) => (n, n + 1),
+                Ok(None) if self.blocks.rest().is_empty() => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(None) => (self.blocks.rest().len(), self.blocks.rest().len()),
+                Err(e) => {
+                    self.done = true;
+                    let source = format!("{}:{}", self.path, self.line);
+                    return Some(self.record(source, self.line, 1, Err(read_error(&e))));
+                }
+            };
+            let (line_no, column) = (self.line, self.col);
+            let text = &self.blocks.rest()[..len];
+            let blank = text.iter().all(u8::is_ascii_whitespace);
+            let len = if text.ends_with(b"\r") { len - 1 } else { len };
+            let bytes = self.blocks.take(len);
+            self.blocks.pos += next - len;
             self.line += 1;
             self.col = 1;
-        } else {
-            self.col += 1;
-        }
-        Ok(Some(b))
-    }
-
-    fn peek(&mut self) -> io::Result<Option<u8>> {
-        Ok(self.reader.fill_buf()?.first().copied())
-    }
-
-    /// Reads the next element of a top-level array, tracking strings and nesting so that
-    /// each element is handed on alone, with the line and column it starts at.
-    fn next_element(&mut self) -> Option<RawRecord> {
-        match self.scan_element() {
-            Ok(r) => r,
-            Err(e) => {
-                self.done = true;
-                let source = format!("{}#{}", self.path, self.index);
-                Some(self.record(
-                    source,
-                    self.line.max(1),
-                    self.col,
-                    Err(ProfileError::io(io_text(&e))),
-                ))
+            if !blank {
+                let source = format!("{}:{line_no}", self.path);
+                return Some(self.record(source, line_no, column, Ok(bytes)));
             }
         }
     }
 
-    fn fail(&mut self, message: &str) -> Option<RawRecord> {
+    /// An error of the array's own syntax, at the current position; the input ends here.
+    fn list_error(&mut self, id: Msg) -> Option<RawRecord> {
         self.done = true;
         let source = format!("{}#{}", self.path, self.index);
-        let mut err = ProfileError::io(message);
-        err.kind = super::error::ErrorKind::Syntax;
-        err.line = Some(self.line.max(1));
-        err.column = Some(self.col);
-        Some(self.record(source, 1, 1, Err(err)))
+        let err = ProfileError::new(ErrorKind::Syntax, Message::new(id)).at(self.line, self.col);
+        Some(self.record(source, self.line, self.col, Err(err)))
     }
 
-    fn skip_ws(&mut self) -> io::Result<Option<u8>> {
-        while let Some(b) = self.peek()? {
-            if b.is_ascii_whitespace() || (self.line <= 1 && self.col == 1 && b == 0xEF) {
-                if b == 0xEF {
-                    // A byte-order mark at the very start.
-                    for _ in 0..3 {
-                        self.byte()?;
-                    }
-                    self.col = 1;
-                    continue;
-                }
-                self.byte()?;
-            } else {
-                return Ok(Some(b));
-            }
-        }
-        Ok(None)
-    }
-
-    fn scan_element(&mut self) -> io::Result<Option<RawRecord>> {
-        if self.line == 0 {
-            self.line = 1;
-        }
-        if self.index == 0 && self.col == 1 && self.line == 1 {
+    /// The next element of a top-level array, as a slice of its block, with the line and
+    /// column it starts at.
+    fn next_element(&mut self) -> io::Result<Option<RawRecord>> {
+        if !self.opened {
+            self.opened = true;
             match self.skip_ws()? {
-                Some(b'[') => {
-                    self.byte()?;
-                }
-                _ => return Ok(self.fail("expected `[` to open the list of profiles")),
+                Some(b'[') => self.advance(1),
+                _ => return Ok(self.list_error(Msg::ListOpen)),
             }
         }
         match self.skip_ws()? {
-            None => {
-                return Ok(self.fail("end of input inside the list of profiles: `]` is missing"))
-            }
+            None => return Ok(self.list_error(Msg::ListUnclosed)),
             Some(b']') => {
-                self.byte()?;
+                self.advance(1);
                 self.done = true;
                 return Ok(match self.skip_ws()? {
-                    Some(_) => self.fail("unexpected text after the end of the list"),
+                    Some(_) => self.list_error(Msg::ListTrailingText),
                     None => None,
                 });
             }
             Some(b',') if self.index > 0 => {
-                self.byte()?;
+                self.advance(1);
                 if let Some(b']') | None = self.skip_ws()? {
-                    return Ok(self.fail("trailing comma at the end of the list"));
+                    return Ok(self.list_error(Msg::ListTrailingComma));
                 }
             }
             _ => {}
         }
         let (line, column) = (self.line, self.col);
-        let mut buf = Vec::new();
-        let (mut depth, mut in_str, mut escaped) = (0usize, false, false);
-        while let Some(b) = self.peek()? {
-            if !in_str && depth == 0 && (b == b',' || b == b']') {
-                break;
-            }
-            self.byte()?;
-            buf.push(b);
-            if in_str {
-                match (escaped, b) {
-                    (true, _) => escaped = false,
-                    (false, b'\\') => escaped = true,
-                    (false, b'"') => in_str = false,
+        let mut scan = ElementEnd::default();
+        let end = self.blocks.find(&mut self.reader, |b, from| {
+            scan.find(&b[from..]).map(|i| from + i)
+        })?;
+        let end = end.unwrap_or(self.blocks.rest().len());
+        let rest = self.blocks.rest();
+        let len = rest[..end]
+            .iter()
+            .rposition(|c| !c.is_ascii_whitespace())
+            .map_or(0, |i| i + 1);
+        let bytes = Bytes {
+            block: self.blocks.block.clone(),
+            range: self.blocks.pos..self.blocks.pos + len,
+        };
+        self.advance(end);
+        let source = format!("{}#{}", self.path, self.index);
+        self.index += 1;
+        Ok(Some(self.record(source, line, column, Ok(bytes))))
+    }
+}
+
+/// Finds where an array element ends (a `,` or `]` outside strings and brackets), in pieces:
+/// the state carries over from one piece to the next.
+#[derive(Default)]
+struct ElementEnd {
+    depth: usize,
+    in_str: bool,
+    escaped: bool,
+}
+
+impl ElementEnd {
+    fn find(&mut self, bytes: &[u8]) -> Option<usize> {
+        for (i, &b) in bytes.iter().enumerate() {
+            if self.in_str {
+                match (self.escaped, b) {
+                    (true, _) => self.escaped = false,
+                    (false, b'\\') => self.escaped = true,
+                    (false, b'"') => self.in_str = false,
                     _ => {}
                 }
                 continue;
             }
             match b {
-                b'"' => in_str = true,
-                b'{' | b'[' => depth += 1,
-                b'}' | b']' => depth = depth.saturating_sub(1),
+                b'"' => self.in_str = true,
+                b'{' | b'[' => self.depth += 1,
+                b',' | b']' if self.depth == 0 => return Some(i),
+                b'}' | b']' => self.depth = self.depth.saturating_sub(1),
                 _ => {}
             }
         }
-        let source = format!("{}#{}", self.path, self.index);
-        self.index += 1;
-        Ok(Some(self.record(source, line, column, Ok(buf.into()))))
+        None
     }
 }

@@ -5,12 +5,22 @@ use serde_json::{Map, Value};
 use super::error::{did_you_mean, ProfileError};
 use super::field::all_paths;
 use super::model::Profile;
-use super::parse::from_serde;
+use super::parse::{from_serde, Source};
+use crate::message::{Message, Msg};
 
-/// Field assignments applied on top of each profile, in order.
+/// One field assignment, with where its flag was on the command line.
+#[derive(Debug, Clone)]
+struct Assignment {
+    path: String,
+    value: Value,
+    position: usize,
+}
+
+/// Field assignments applied on top of each profile, in command-line order: when two flags set
+/// the same field, the one given last wins.
 #[derive(Debug, Clone, Default)]
 pub struct Overrides {
-    sets: Vec<(String, Value)>,
+    sets: Vec<Assignment>,
 }
 
 impl Overrides {
@@ -18,52 +28,95 @@ impl Overrides {
         self.sets.is_empty()
     }
 
-    /// Adds an assignment of a typed flag (the value is already valid JSON for the field).
-    pub fn push(&mut self, path: &str, value: Value) {
-        self.sets.push((path.to_string(), value));
+    /// Adds an assignment made by a flag at `position` on the command line (the value is
+    /// already valid JSON for the field).
+    pub fn push(&mut self, position: usize, path: &str, value: Value) {
+        let at = self.sets.partition_point(|a| a.position <= position);
+        self.sets.insert(
+            at,
+            Assignment {
+                path: path.to_string(),
+                value,
+                position,
+            },
+        );
     }
 
-    /// Adds a `--set PATH=VALUE`: VALUE is read as JSON, or else taken as a string.
-    pub fn push_set(&mut self, spec: &str) -> Result<(), String> {
-        let (path, raw) = spec.split_once('=').ok_or_else(|| {
-            format!("--set {spec}: expected PATH=VALUE, e.g. wallet.pay_score_enabled=false")
-        })?;
+    /// Adds an assignment after all the others.
+    pub fn append(&mut self, path: &str, value: Value) {
+        self.push(usize::MAX, path, value);
+    }
+
+    /// Adds a `--set PATH=VALUE` given at `position`: VALUE is read as JSON, or else taken as
+    /// a string.
+    pub fn push_set(&mut self, position: usize, spec: &str) -> Result<(), Message> {
+        let (path, raw) = spec
+            .split_once('=')
+            .ok_or_else(|| Message::new(Msg::SetSyntax).with("spec", spec))?;
         let path = path.trim();
         if !all_paths().any(|p| p == path) {
-            let hint = did_you_mean(path, all_paths())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_else(|| "; `wxacct schema state` lists every field".to_string());
-            return Err(format!("--set {spec}: unknown field `{path}`{hint}"));
+            return Err(unknown_path(spec, path));
         }
         let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_string()));
-        self.push(path, value);
         // Check the value's type now, so that a bad flag is a usage error and not N bad profiles.
-        self.apply(Profile::default()).map(|_| ()).map_err(|e| {
-            format!(
-                "--set {spec}: {}",
-                e.located("").to_string().trim_start_matches(": ")
-            )
-        })
+        let mut alone = Overrides::default();
+        alone.push(position, path, value.clone());
+        self.push(position, path, value);
+        alone
+            .apply_with(Profile::default(), Source::Typed(raw.trim()))
+            .map(|_| ())
+            .map_err(|e| {
+                Message::new(Msg::SetValue)
+                    .with("spec", spec)
+                    .with("field", e.field.as_deref().unwrap_or(path))
+                    .with_msg("problem", e.message)
+            })
     }
 
     /// The profile with every assignment applied, re-validated.
     pub fn apply(&self, profile: Profile) -> Result<Profile, ProfileError> {
+        self.apply_with(profile, Source::Unknown)
+    }
+
+    fn apply_with(&self, profile: Profile, source: Source) -> Result<Profile, ProfileError> {
         if self.sets.is_empty() {
             return Ok(profile);
         }
-        let mut v = serde_json::to_value(&profile).map_err(|e| ProfileError::io(e.to_string()))?;
-        for (path, value) in &self.sets {
-            set(&mut v, path, value.clone());
+        let mut v = serde_json::to_value(&profile)
+            .map_err(|e| ProfileError::io(Message::verbatim(e.to_string())))?;
+        for a in &self.sets {
+            set(&mut v, &a.path, a.value.clone());
         }
         let tracked: Result<Profile, _> = serde_path_to_error::deserialize(v);
         tracked.map_err(|e| {
             let path = e.path().to_string();
-            let mut err = from_serde(e.inner(), (path != ".").then_some(path));
+            let mut err = from_serde(e.inner(), (path != ".").then_some(path), source);
             err.line = None;
             err.column = None;
             err
         })
     }
+}
+
+/// `--set PATH=…` with a path that is no field: an object (`wallet`) gets its fields listed,
+/// anything else the nearest field name.
+fn unknown_path(spec: &str, path: &str) -> Message {
+    let prefix = format!("{path}.");
+    let fields: Vec<&str> = all_paths().filter(|p| p.starts_with(&prefix)).collect();
+    if !fields.is_empty() {
+        return Message::new(Msg::SetObject)
+            .with("spec", spec)
+            .with("path", path)
+            .with("fields", fields.join(", "));
+    }
+    let hint = match did_you_mean(path, all_paths()) {
+        Some(s) => Message::new(Msg::DidYouMean).with("name", s),
+        None => Message::new(Msg::SchemaListsFields),
+    };
+    Message::new(Msg::SetUnknownField)
+        .with("spec", spec)
+        .with("path", path)
+        .then(Some(hint))
 }
 
 fn set(root: &mut Value, path: &str, value: Value) {

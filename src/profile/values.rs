@@ -9,6 +9,8 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::message::{Message, Msg};
+
 /// An amount in CNY: a finite number, zero or more.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
 pub struct Money(pub f64);
@@ -28,9 +30,11 @@ pub struct SchemaVersion;
 pub const MONEY_EXPECTED: &str = "an amount in CNY (a number ≥ 0)";
 pub const COUNT_EXPECTED: &str = "a whole number ≥ 0";
 pub const DATE_EXPECTED: &str = "a date YYYY-MM-DD";
+/// A date of the right shape that does not exist (`2026-02-30`).
+pub const REAL_DAY_EXPECTED: &str = "a real day YYYY-MM-DD";
 
 /// Parses a date in exactly the `YYYY-MM-DD` form, rejecting days that do not exist.
-pub fn parse_day(text: &str) -> Result<Date, String> {
+pub fn parse_day(text: &str) -> Result<Date, Message> {
     let b = text.as_bytes();
     let shape_ok = b.len() == 10
         && b[4] == b'-'
@@ -39,11 +43,12 @@ pub fn parse_day(text: &str) -> Result<Date, String> {
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
-        return Err(format!("expected {DATE_EXPECTED}, found {text:?}"));
+        return Err(Message::new(Msg::DateShape).with("found", format!("{text:?}")));
     }
     let num = |r: std::ops::Range<usize>| text[r].parse::<i16>().unwrap_or(0);
     let (y, m, d) = (num(0..4), num(5..7) as i8, num(8..10) as i8);
-    Date::new(y, m, d).map_err(|_| format!("{text:?} is not a real day (expected {DATE_EXPECTED})"))
+    Date::new(y, m, d)
+        .map_err(|_| Message::new(Msg::DateNotReal).with("found", format!("{text:?}")))
 }
 
 impl fmt::Display for Day {
@@ -123,7 +128,13 @@ impl Visitor<'_> for DayVisitor {
         f.write_str(DATE_EXPECTED)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Day, E> {
-        parse_day(v).map(Day).map_err(E::custom)
+        parse_day(v).map(Day).map_err(|m| {
+            let expected = match m.id() {
+                Msg::DateNotReal => REAL_DAY_EXPECTED,
+                _ => DATE_EXPECTED,
+            };
+            E::invalid_value(de::Unexpected::Str(v), &expected)
+        })
     }
 }
 impl<'de> Deserialize<'de> for Day {

@@ -180,22 +180,40 @@ pub enum Block {
     Gap,
 }
 
-/// Replaces terminal control characters (an ANSI escape in a group name, say) with visible
-/// stand-ins, so that profile text cannot move the cursor or recolour the screen.
+/// Makes text that comes from the user (an id, a label, a file name, an error message that
+/// quotes the input) safe to show: line breaks, control characters and bidirectional
+/// overrides are written out visibly (`\n`, `\u{1b}`), so that such text can neither start a
+/// line of its own (a forged verdict or row) nor move the cursor, recolour the screen or
+/// reorder what is shown.
 pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() && c != '\n') {
+    if !s.chars().any(hidden) {
         return s.into();
     }
-    s.chars()
-        .map(|c| match c {
-            '\n' => '\n',
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
-            '\u{7f}' => '\u{2421}',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect::<String>()
-        .into()
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hidden(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// A character that acts on the display rather than showing: controls (C0, DEL, C1), line and
+/// paragraph separators, and bidirectional marks and overrides.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}'
+                | '\u{2029}'
+                | '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+        )
 }
 
 /// Text as one line: whatever [`neutralise`] leaves, no character of it can start a new line
@@ -210,4 +228,20 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
         .map(|c| if breaks(c) { ' ' } else { c })
         .collect::<String>()
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn line_breaks_and_controls_become_visible() {
+        assert_eq!(neutralise("plain text"), "plain text");
+        assert_eq!(
+            neutralise("a\nVerdict: ready\r\t\u{1b}[31m\u{0}\u{7f}\u{9b}"),
+            "a\\nVerdict: ready\\r\\t\\u{1b}[31m\\0\\u{7f}\\u{9b}"
+        );
+        assert_eq!(neutralise("x\u{2028}y\u{202e}z"), "x\\u{2028}y\\u{202e}z");
+        assert!(!neutralise("\u{1b}]8;;http://x\u{7}").contains(['\u{1b}', '\u{7}']));
+    }
 }

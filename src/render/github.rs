@@ -120,14 +120,12 @@ impl Report for Github {
                     task,
                     source,
                     error,
+                    ..
                 },
             ) => {
                 let mut props = place(source, error.column, error.line);
                 props.push(("title", format!("wxacct {}", task.id().as_str())));
-                let message = match &error.field {
-                    Some(field) => format!("{field}: {}", error.full_message()),
-                    None => error.full_message(),
-                };
+                let message = error.described().render(self.look.lang);
                 out.push_str(&command("error", &props, &message));
             }
             (None, Item::Result { .. }) => {}

@@ -58,8 +58,9 @@ impl Json {
                 task,
                 source,
                 error,
+                ..
             } => {
-                let message = error.full_message();
+                let message = error.full_message(self.look.lang);
                 write(&ErrorResult {
                     schema_version: SCHEMA_VERSION,
                     command: task.id(),

@@ -5,7 +5,7 @@
 use std::fs::File;
 use std::io::{self, BufWriter, Seek, SeekFrom, Write};
 
-use quick_xml::escape::escape;
+use std::borrow::Cow;
 
 use super::{Item, Look, Report, Sink};
 use crate::engine::{Severity, Status};
@@ -14,6 +14,44 @@ use crate::tasks::result::Summary;
 
 pub struct Junit {
     pub look: Look,
+}
+
+/// Text for XML 1.0 content: characters XML cannot carry at all (NUL, ESC, U+FFFF…) and other
+/// control characters are written out visibly (`\u{1b}`), markup characters escaped.
+fn text(s: &str) -> Cow<'_, str> {
+    let allowed = |c: char| {
+        matches!(c as u32, 0x9 | 0xA | 0x20..=0xD7FF | 0xE000..=0xFFFD | 0x10000..=0x10FFFF)
+            && !(c.is_control() && c != '\n' && c != '\t')
+    };
+    let visible: Cow<'_, str> = if s.chars().all(allowed) {
+        s.into()
+    } else {
+        let mut v = String::with_capacity(s.len() + 8);
+        for c in s.chars() {
+            if allowed(c) {
+                v.push(c);
+            } else {
+                v.extend(c.escape_debug());
+            }
+        }
+        v.into()
+    };
+    if !visible.contains(['&', '<', '>', '"', '\'']) {
+        return visible;
+    }
+    quick_xml::escape::escape(visible.as_ref())
+        .into_owned()
+        .into()
+}
+
+/// Text for an attribute value: as [`text`], and line breaks and tabs as character references,
+/// which attribute-value normalisation would otherwise turn into spaces.
+fn attr(s: &str) -> Cow<'_, str> {
+    let t = text(s);
+    if !t.contains(['\n', '\t']) {
+        return t;
+    }
+    t.replace('\n', "&#10;").replace('\t', "&#9;").into()
 }
 
 /// Spools test cases and writes the suite around them once the counts are known.
@@ -49,9 +87,9 @@ impl Report for Junit {
                 let name = profile.id.as_deref().unwrap_or(source);
                 s.push_str(&format!(
                     "    <testcase name=\"{}\" classname=\"wxacct.{}\" file=\"{}\">\n",
-                    escape(name),
+                    attr(name),
                     task.id().as_str(),
-                    escape(*source)
+                    attr(source)
                 ));
                 let incomplete_fails = self.look.fail_on.fails(crate::engine::Verdict::Incomplete);
                 for o in &eval.outcomes {
@@ -68,10 +106,10 @@ impl Report for Junit {
                     };
                     s.push_str(&format!(
                         "      <failure type=\"{}\" message=\"{}: {}\">{}</failure>\n",
-                        escape(def.id.as_str()),
+                        attr(def.id.as_str()),
                         kind,
-                        escape(def.title.get(lang)),
-                        escape(body.as_str())
+                        attr(def.title.get(lang)),
+                        text(body.as_str())
                     ));
                 }
                 s.push_str(&format!(
@@ -83,15 +121,16 @@ impl Report for Junit {
             Item::Error {
                 task,
                 source,
+                path,
                 error,
             } => {
                 s.push_str(&format!(
                     "    <testcase name=\"{}\" classname=\"wxacct.{}\" file=\"{}\">\n      <error type=\"{}\" message=\"{}\"/>\n    </testcase>\n",
-                    escape(*source),
+                    attr(source),
                     task.id().as_str(),
-                    escape(*source),
+                    attr(source),
                     error.kind.as_str(),
-                    escape(error.located(source).to_string().as_str())
+                    attr(&error.located(path, lang).to_string())
                 ));
             }
         }

@@ -255,7 +255,9 @@ impl Report for Listing {
             }
             // A lone profile's error is the diagnostic on stderr; nothing to tabulate.
             Item::Error { .. } if self.look.single => Vec::new(),
-            Item::Error { source, error, .. } => self.error_row(source, &error.full_message()),
+            Item::Error { source, error, .. } => {
+                self.error_row(source, &error.full_message(self.look.lang))
+            }
         }
     }
 }

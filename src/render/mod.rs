@@ -38,6 +38,8 @@ pub enum Item<'a> {
     Error {
         task: &'a Task,
         source: &'a str,
+        /// The file, for the error's location (`source` may carry a line or an index).
+        path: &'a str,
         error: &'a ProfileError,
     },
 }

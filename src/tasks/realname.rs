@@ -11,6 +11,7 @@ use super::result::{
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::calendar::add_days;
+use crate::engine::planner::DateOf;
 use crate::engine::truth::{self, Missing};
 use crate::engine::{
     checks, timeline, CheckOutcome, DateError, Env, Severity, Status, Truth, Window,
@@ -326,11 +327,8 @@ fn cleared(
         return Ok(None);
     };
     let ready = eval.plan.ready_on;
-    let after = |d| {
-        add_days(d, c.after_days).map_err(|_| DateError {
-            step: format!("method {}: the day the real name is cleared", def.id),
-        })
-    };
+    let after =
+        |d| add_days(d, c.after_days).map_err(|_| DateError(DateOf::Cleared(def.id.clone())));
     let on = match ready {
         Some(r) => Some(Window {
             earliest: after(r.earliest)?,

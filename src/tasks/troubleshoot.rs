@@ -21,7 +21,8 @@ use crate::engine::truth::Missing;
 use crate::engine::{checks, CheckOutcome, DateError, Env, Status, Truth};
 use crate::knowledge::{CauseDef, Condition, Knowledge};
 use crate::lang::Lang;
-use crate::profile::error::did_you_mean;
+use crate::message::{Message, Msg};
+use crate::profile::error::hint;
 
 /// A cause judged for one profile.
 struct Judged {
@@ -178,19 +179,16 @@ fn cause(kb: &'static Knowledge, j: &Judged, lang: Lang) -> CauseView {
 
 /// The indices of the symptoms named by `ids`, in order, each once; an unknown id is an error
 /// naming the nearest id and every valid one.
-pub fn symptom_indices(kb: &Knowledge, ids: &[String]) -> Result<Vec<usize>, String> {
+pub fn symptom_indices(kb: &Knowledge, ids: &[String]) -> Result<Vec<usize>, Message> {
     let mut out = Vec::new();
     for id in ids {
         let Some(i) = kb.symptom_idx(id) else {
             let valid = kb.troubleshoot.symptoms.iter().map(|s| s.id.as_str());
-            let hint = did_you_mean(id, valid.clone())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            let list: Vec<&str> = valid.collect();
-            return Err(format!(
-                "unknown symptom `{id}`{hint} (valid: {})",
-                list.join(", ")
-            ));
+            let list: Vec<&str> = valid.clone().collect();
+            return Err(Message::new(Msg::UnknownSymptom)
+                .with("id", id.as_str())
+                .with("values", list.join(", "))
+                .then(hint(id, valid)));
         };
         if !out.contains(&i) {
             out.push(i);

@@ -6,7 +6,12 @@ use serde_json::Value;
 
 /// The binary with locale and colour variables cleared, so tests see the defaults.
 pub fn wx() -> Command {
-    let mut c = Command::cargo_bin("wxacct").expect("binary");
+    Command::from_std(wx_std())
+}
+
+/// The same as a `std::process::Command`, for tests that drive the process themselves.
+pub fn wx_std() -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("wxacct"));
     for k in [
         "LC_ALL",
         "LC_MESSAGES",
@@ -44,11 +49,20 @@ pub fn run(args: &[&str]) -> Out {
 }
 
 pub fn run_stdin(args: &[&str], stdin: &str) -> Out {
-    let o = wx().args(args).write_stdin(stdin).output().expect("run");
-    Out {
-        code: o.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    wx().args(args)
+        .write_stdin(stdin)
+        .output()
+        .expect("run")
+        .into()
+}
+
+impl From<std::process::Output> for Out {
+    fn from(o: std::process::Output) -> Out {
+        Out {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
     }
 }
 
@@ -196,6 +210,20 @@ pub fn assert_check_cases(empty: &Value, cases: &[CheckCase], run: impl Fn(&[&st
             "{id} with {pass:?}"
         );
     }
+}
+
+/// The values of `attr` on every `tag` element of an XML document, in order.
+pub fn attributes<'a>(doc: &'a roxmltree::Document, tag: &str, attr: &str) -> Vec<&'a str> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name(tag))
+        .filter_map(|n| n.attribute(attr))
+        .collect()
+}
+
+/// JUnit output parsed by a strict XML 1.0 parser: panics when it is not well-formed.
+pub fn junit(xml: &str) -> roxmltree::Document<'_> {
+    roxmltree::Document::parse(xml)
+        .unwrap_or_else(|e| panic!("JUnit is not well-formed XML: {e}\n{xml}"))
 }
 
 /// Compares `actual` with the committed file `tests/snapshots/NAME`, or writes it when
