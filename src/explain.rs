@@ -7,7 +7,7 @@ use crate::cli::ExplainArgs;
 use crate::field_entries;
 use crate::knowledge::fields::Catalogue;
 use crate::knowledge::{
-    Affected, Clearing, ConflictDef, Duration, Knowledge, Note, SourceKind, Text,
+    ActionDef, Affected, Clearing, ConflictDef, Duration, Knowledge, Note, Scope, SourceKind, Text,
 };
 use crate::lang::Lang;
 use crate::message::{Message, Msg};
@@ -101,7 +101,10 @@ fn duration(d: &Duration) -> Value {
             max,
             not_before,
         } => {
-            json!({ "business_days": { "min": min, "max": max, "not_before": not_before.map(|f| f.0.path()) } })
+            let not_before = not_before.map(
+                |n| json!({ "field": n.field.0.path(), "next_business_day": n.next_business_day }),
+            );
+            json!({ "business_days": { "min": min, "max": max, "not_before": not_before } })
         }
         Duration::UntilDay { field, day } => {
             json!({ "until_day": { "field": field.0.path(), "day": day } })
@@ -109,6 +112,21 @@ fn duration(d: &Duration) -> Value {
         Duration::CardSchedule => json!("card_schedule"),
         Duration::Unstated => json!("unstated"),
     }
+}
+
+/// What an action waits for when both are in a plan: every action marked `first`, then its
+/// own `after` list; `action (same-item)` or `action (last-item)` when only some steps wait.
+fn waits_for(kb: &Knowledge, a: &ActionDef) -> Vec<String> {
+    let firsts = kb
+        .actions
+        .iter()
+        .filter(|f| f.first && !a.first)
+        .map(|f| f.id.clone());
+    let own = a.after.iter().map(|w| match w.scope {
+        Scope::Every => w.action.clone(),
+        scope => format!("{} ({})", w.action, scope.as_str()),
+    });
+    firsts.chain(own).collect()
 }
 
 /// Every record, grouped by kind.
@@ -136,7 +154,8 @@ pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
             title: t(&a.title),
             sources: a.sources.clone(),
             full: json!({ "id": a.id, "title": t(&a.title), "path": a.path.as_ref().map(t), "duration": duration(&a.duration),
-                          "first": a.first, "provisional": a.provisional, "per_item": a.per_item.as_ref().map(|p| p.list.path()), "sources": a.sources,
+                          "first": a.first, "after": waits_for(kb, a), "provisional": a.provisional,
+                          "per_item": a.per_item.as_ref().map(|p| p.list.path()), "sources": a.sources,
                           "conflicts": conflicts(kb, &a.conflicts, lang) }),
             detail: None,
         });
@@ -216,7 +235,8 @@ fn troubleshoot(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
     let causes = ts.causes.iter().map(|c| {
         let checks: Vec<&String> = c.checks.iter().map(|&i| &kb.checks[i].id).collect();
         let full = json!({ "id": c.id, "symptom": c.symptom, "share_percent": c.share_percent,
-                           "when": c.when.as_ref().map(|w| &w.1), "checks": checks, "title": t(&c.title),
+                           "likely_when": c.likely_when.as_ref().map(|w| &w.1),
+                           "ruled_out_when": c.ruled_out_when.as_ref().map(|w| &w.1), "checks": checks, "title": t(&c.title),
                            "remedy": t(&c.remedy), "sources": c.sources, "conflicts": conflicts(kb, &c.conflicts, lang) });
         Entry::new("cause", c.id.clone(), t(&c.title), &c.sources, full)
     });
@@ -280,7 +300,7 @@ fn realname(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
                            "applicable": m.applicable.as_ref().map(|c| &c.1), "blocked_by": m.blocked_by,
                            "blocked_by_task": m.blocked_by_task, "work": m.work, "duration": t(&m.duration), "data": t(&m.data),
                            "function_impact": t(&m.function_impact), "recoverable": m.recoverable, "recovery": t(&m.recovery),
-                           "path": t(&m.path), "requirements": m.requirements.iter().map(|n| &n.id).collect::<Vec<_>>(),
+                           "path": t(&m.path), "path_sources": m.path_sources, "requirements": m.requirements.iter().map(|n| &n.id).collect::<Vec<_>>(),
                            "clears_realname": m.clears_realname.as_ref().map(clearing),
                            "sources": m.sources, "conflicts": conflicts(kb, &m.conflicts, lang) });
         Entry::new("method", m.id.clone(), t(&m.title), &m.sources, full)

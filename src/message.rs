@@ -99,6 +99,9 @@ messages!(
     ExplainListsIds = explain_lists_ids,
     UnknownSymptom = unknown_symptom,
     NoSubcommandPage = no_subcommand_page,
+    DatePastEndStep = date_past_end_step,
+    DatePastEndEvent = date_past_end_event,
+    DatePastEndCleared = date_past_end_cleared,
 );
 
 /// `data/messages.json`.

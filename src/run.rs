@@ -108,13 +108,16 @@ impl Run<'_> {
             Input::Record(rec) => rec,
             Input::Skipped(why) => return Done::Note(diagnostic(&why.render(self.lang))),
         };
-        let profile = rec
+        let checked = rec
             .payload
             .and_then(|b| parse_profile(&b).map_err(|e| e.shifted(rec.line, rec.column)))
-            .and_then(|p| self.overrides.apply(p));
-        match profile {
-            Ok(profile) => {
-                let eval = self.task.evaluate(self.ctx, &profile);
+            .and_then(|p| self.overrides.apply(p))
+            .and_then(|p| match self.task.evaluate(self.ctx, &p) {
+                Ok(eval) => Ok((p, eval)),
+                Err(e) => Err(ProfileError::date_range(e.message())),
+            });
+        match checked {
+            Ok((profile, eval)) => {
                 let item = Item::Result {
                     task: self.task,
                     ctx: self.ctx,

@@ -119,6 +119,28 @@ const CASES: &[(&str, &[&str], &[&str])] = &[
         &["--set", "account.cloud_backup=true"],
     ),
     (
+        "wallet.credit-unbilled",
+        &[
+            "--set",
+            r#"wallet.bank_cards=[{"kind":"credit","unbilled_cny":20}]"#,
+        ],
+        &[
+            "--set",
+            r#"wallet.bank_cards=[{"kind":"credit","unbilled_cny":0}]"#,
+        ],
+    ),
+    (
+        "wallet.overseas-cross-border",
+        &[
+            "--set",
+            r#"wallet.bank_cards=[{"kind":"overseas","cross_border_agreement":true}]"#,
+        ],
+        &[
+            "--set",
+            r#"wallet.bank_cards=[{"kind":"overseas","cross_border_agreement":false}]"#,
+        ],
+    ),
+    (
         "phone.linked-services",
         &["--set", "roles.merchant=true"],
         &[
@@ -235,7 +257,8 @@ fn locked_product_waits_for_maturity() {
     ]);
     let r = o.json();
     assert_eq!(check(&r, "wallet.licaitong")["status"], "fail");
-    assert_eq!(r["ready_on"]["latest"], "2026-12-20");
+    // 2026-12-20 is a Sunday: the money arrives on Monday.
+    assert_eq!(r["ready_on"]["latest"], "2026-12-21");
     // A maturity day already past is no lock.
     let (r, _) = deactivate(&["--licaitong", "0", "--licaitong-locked-until", "2026-11-01"]);
     assert_eq!(check(&r, "wallet.licaitong")["status"], "pass");

@@ -10,11 +10,6 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 use wxacct::knowledge::fields::{Catalogue, FieldType};
 
-/// TEMPORARY: `as_of` (SPEC §7, round 2) is documented here while the planner branch adds it to
-/// the model. Once it is on `main`, this list must be emptied (the test below then requires every
-/// catalogued field to exist in the model, `as_of` included).
-const AHEAD_OF_MODEL: &[&str] = &["as_of"];
-
 fn catalogue() -> Catalogue {
     Catalogue::parse(wxacct::knowledge::fields::FILE).unwrap()
 }
@@ -48,10 +43,7 @@ fn every_model_field_is_catalogued_and_every_catalogued_field_exists() {
         undocumented.is_empty(),
         "not in data/fields.json: {undocumented:?}"
     );
-    let unknown: Vec<&String> = documented
-        .difference(&model)
-        .filter(|p| !AHEAD_OF_MODEL.contains(&p.as_str()))
-        .collect();
+    let unknown: Vec<&String> = documented.difference(&model).collect();
     assert!(
         unknown.is_empty(),
         "in data/fields.json but not in the model: {unknown:?}"
@@ -160,9 +152,6 @@ fn catalogued_flags_exist_and_set_the_field() {
     for f in c.fields.iter().filter(|f| f.flag.is_some()) {
         let flag = f.flag.as_deref().unwrap();
         let usage = wxacct::field_entries::flag_usage(flag);
-        if AHEAD_OF_MODEL.contains(&f.path.as_str()) && usage.is_none() {
-            continue;
-        }
         assert!(usage.is_some(), "{}: no flag {flag}", f.path);
     }
     // The flags set the fields the catalogue says: a check reading the field changes with it.

@@ -116,10 +116,9 @@ fn the_questionnaire_writes_a_profile_that_reads_back_unchanged() {
         "enterprise": {},
         "qq": {}
     });
-    if let Some(as_of) = v.get("as_of") {
-        // Filled in with the day init ran, once the model has the field.
-        expected["as_of"] = as_of.clone();
-    }
+    // init writes the day it ran as the day the profile describes.
+    assert!(v["as_of"].is_string(), "{text}");
+    expected["as_of"] = v["as_of"].clone();
     assert_eq!(v, expected, "{text}");
     // wxacct reads it back unchanged, and checks it.
     let profile = wxacct::profile::parse_profile(text.as_bytes()).unwrap();

@@ -484,7 +484,7 @@ fn troubleshoot_records_are_validated() {
     );
     fails_with(
         load_with("troubleshoot.json", |v| {
-            v["causes"][1]["when"] = serde_json::json!({"check": "wallet.licaitng"})
+            v["causes"][1]["likely_when"] = serde_json::json!({"check": "wallet.licaitng"})
         }),
         "cause licaitong-unexpired: condition names unknown check `wallet.licaitng`",
     );
@@ -550,6 +550,63 @@ fn an_enum_value_in_a_condition_must_exist() {
             },
         ),
         "`kind` has no value `phone`",
+    );
+}
+
+#[test]
+fn the_plan_graph_is_validated() {
+    let action = |v: &mut Value, id: &str| -> usize {
+        v["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|a| a["id"] == id)
+            .unwrap()
+    };
+    fails_with(
+        load_with("actions.json", |v| {
+            let i = action(v, "withdraw-balance");
+            v["actions"][i]["after"] = serde_json::json!(["withdraw-balanse"]);
+        }),
+        "action withdraw-balance: waits for unknown action `withdraw-balanse`",
+    );
+    // The appeal comes first, so it cannot wait for anything that waits for it.
+    fails_with(
+        load_with("actions.json", |v| {
+            let i = action(v, "appeal");
+            v["actions"][i]["after"] = serde_json::json!(["withdraw-balance"]);
+        }),
+        "a cycle",
+    );
+    fails_with(
+        load_with("actions.json", |v| {
+            let i = action(v, "repay-unbilled");
+            v["actions"][i]["after"] =
+                serde_json::json!([{"action": "hand-over-group", "scope": "same-item"}]);
+        }),
+        "action repay-unbilled: `same-item` on `hand-over-group`, which is not about the same list",
+    );
+    fails_with(
+        load_with("actions.json", |v| {
+            let i = action(v, "withdraw-balance");
+            v["actions"][i]["after"] =
+                serde_json::json!([{"action": "appeal", "scope": "last-item"}]);
+        }),
+        "action withdraw-balance: `last-item` on an action with one step",
+    );
+    fails_with(
+        load_with("actions.json", |v| {
+            let i = action(v, "unbind-card");
+            v["actions"][i].as_object_mut().unwrap().remove("per_item");
+        }),
+        "action unbind-card: a card schedule needs `per_item` over the bank cards",
+    );
+    fails_with(
+        load_with("actions.json", |v| {
+            let i = action(v, "unbind-card");
+            v["actions"][i]["after"][0]["scpoe"] = Value::from("same-item");
+        }),
+        "data/actions.json",
     );
 }
 

@@ -233,10 +233,10 @@ proptest! {
     #[test]
     fn one_more_pending_item_never_helps(p in profile(), how in any::<u8>()) {
         let ctx = ctx();
-        let before = Task::Deactivate.evaluate(&ctx, &p);
+        let before = Task::Deactivate.evaluate(&ctx, &p).expect("dates in range");
         let mut worse = p.clone();
         worsen(&mut worse, how);
-        let after = Task::Deactivate.evaluate(&ctx, &worse);
+        let after = Task::Deactivate.evaluate(&ctx, &worse).expect("dates in range");
         prop_assert!(severity(after.verdict) >= severity(before.verdict), "{:?} -> {:?}", before.verdict, after.verdict);
         if before.verdict == Verdict::Blocked {
             prop_assert_eq!(after.verdict, Verdict::Blocked);

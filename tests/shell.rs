@@ -176,7 +176,7 @@ fn tables_fit_the_width_and_align_chinese_by_display_width() {
             .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
             .filter(|l| l.contains(". 2026-"))
             .collect();
-        assert_eq!(steps.len(), 9, "{text}");
+        assert_eq!(steps.len(), 13, "{text}");
         let column = |l: &str| l.find("2026-").map(|i| l[..i + 12].width());
         assert!(
             steps.iter().all(|l| column(l) == column(steps[0])),

@@ -513,3 +513,96 @@ fn help_has_examples_and_explain_knows_the_records() {
         "web-security-rating"
     );
 }
+
+/// Everything known but whether a QQ number is bound.
+fn all_but_qq() -> Vec<&'static str> {
+    let known = [
+        "--status",
+        "normal",
+        "--platform",
+        "android",
+        "--set",
+        "account.registered_via_qq=false",
+        "--set",
+        "enterprise.linked=false",
+        "--set",
+        "account.recent_remote_login=false",
+        "--set",
+        "account.realname_verified=false",
+    ];
+    [&known[..], NO_AUTHORIZATIONS].concat()
+}
+
+#[test]
+fn an_unknown_qq_binding_is_listed_as_the_unknown() {
+    let args = |format: &str| {
+        let mut a = vec!["unbind-qq", "--start", "2026-11-23", "--format", format];
+        a.extend(all_but_qq());
+        run(&a)
+    };
+    let o = args("jsonl");
+    assert_eq!(o.code, 1);
+    let line = &o.lines()[0];
+    assert_eq!(line["verdict"], "incomplete");
+    assert_eq!(line["failed"], json!([]));
+    assert_eq!(line["unknown"], json!(["qq.bound"]));
+    let r = args("json").json();
+    let c = check(&r, "qq.bound");
+    assert_eq!(
+        (&c["severity"], &c["status"], &c["missing"]),
+        (
+            &json!("blocker"),
+            &json!("unknown"),
+            &json!(["account.qq_bound"])
+        )
+    );
+    // The table names the unknown by the answer it needs.
+    let o = args("table");
+    assert!(o.stdout.contains("incomplete: 1 unknown"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("--set account.qq_bound=true|false"),
+        "{}",
+        o.stdout
+    );
+    let o = args("junit");
+    assert!(
+        o.stdout.contains(
+            "<failure type=\"qq.bound\" message=\"unknown: No QQ number is bound\">--set account.qq_bound=true|false</failure>"
+        ),
+        "{}",
+        o.stdout
+    );
+    // Once known, it is information again.
+    let (r, _) = unbind(&all_but_qq());
+    assert_eq!(check(&r, "qq.bound")["severity"], "info");
+}
+
+#[test]
+fn the_real_name_can_keep_a_qq_tie_only_when_a_qq_is_or_was_bound() {
+    let residue = |qq: &[&str]| {
+        let base = ["--set", "account.realname_verified=true"];
+        let (r, _) = task_json("unbind-qq", &[&base[..], qq].concat());
+        check(&r, "realname.qq-residue")["status"].clone()
+    };
+    assert_eq!(residue(&["--set", "account.qq_bound=true"]), "fail");
+    assert_eq!(
+        residue(&[
+            "--set",
+            "account.qq_bound=false",
+            "--set",
+            "account.registered_via_qq=true"
+        ]),
+        "fail",
+        "registered with QQ: one was bound"
+    );
+    assert_eq!(
+        residue(&[
+            "--set",
+            "account.qq_bound=false",
+            "--set",
+            "account.registered_via_qq=false"
+        ]),
+        "pass"
+    );
+    assert_eq!(residue(&["--set", "account.qq_bound=false"]), "unknown");
+}

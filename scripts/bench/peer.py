@@ -2,7 +2,7 @@
 """peer.py --start YYYY-MM-DD FILE.jsonl
 
 Python benchmark peer of `wxacct deactivate --format jsonl`: for each JSON line
-prints {"source":null,"id":…,"verdict":…,"failed":[…]} with the same 17
+prints {"source":null,"id":…,"verdict":…,"failed":[…]} with the same 21
 deactivate blockers as data/checks.json. Three-valued logic: each check is
 True (fails), False (passes) or None (unknown: a field it needs is missing;
 JSON null counts as missing except for licaitong_locked_until, where null
@@ -27,6 +27,15 @@ def any3(*ts):
     return True if True in ts else (None if None in ts else False)
 
 
+def all3(*ts):
+    return False if False in ts else (None if None in ts else True)
+
+
+def any_card(cards, test):
+    """Kleene OR of `test` over the cards; unknown when the list is."""
+    return None if cards is None else any3(*[test(c) for c in cards])
+
+
 def blockers(p, start):
     """(id, truth) for every deactivate blocker, in id order."""
     a = p.get("account") or {}
@@ -38,10 +47,12 @@ def blockers(p, start):
     locked = w.get("licaitong_locked_until", MISSING)
     devices = p.get("devices")
     return (
+        ("account.frequent-device", eq(a.get("on_frequent_device"), False)),
         ("account.legal-hold", eq(a.get("legal_hold"), True)),
         ("account.realname", eq(a.get("realname_verified"), False)),
         ("account.recent-security-change", None if days is None else days < 14),
         ("account.status", None if status is None else status != "normal"),
+        ("account.teen-mode", eq(a.get("teen_mode"), True)),
         ("channels.pending-review", gt0((p.get("channels") or {}).get("pending_review"))),
         ("devices.logged-in", None if devices is None
             else any3(*[eq(d.get("logged_in"), True) for d in devices])),
@@ -54,8 +65,12 @@ def blockers(p, start):
         ("wallet.auto-deductions", gt0(w.get("auto_deductions"))),
         ("wallet.balance", gt0(w.get("balance_cny"))),
         ("wallet.bank-cards", None if cards is None else len(cards) > 0),
+        ("wallet.credit-unbilled", any_card(cards, lambda c: all3(
+            eq(c.get("kind"), "credit"), gt0(c.get("unbilled_cny"))))),
         ("wallet.licaitong", any3(gt0(w.get("licaitong_cny")),
                                   None if locked is MISSING else (locked is not None and locked > start))),
+        ("wallet.overseas-cross-border", any_card(cards, lambda c: all3(
+            eq(c.get("kind"), "overseas"), eq(c.get("cross_border_agreement"), True)))),
         ("wallet.pay-score", eq(w.get("pay_score_enabled"), True)),
     )
 

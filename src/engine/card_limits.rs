@@ -1,64 +1,125 @@
-//! When each bank card can be unbound, given the per-kind limits (S2§2).
-//! Kinds run in parallel; within a kind, the N-th card waits for the earlier periods.
+//! The per-kind limits on unbinding bank cards (S2§2): how the cards are numbered, and on which
+//! day each one can go. Kinds run in parallel; within a kind, a card waits until fewer than
+//! `per_period` cards of its kind went in the last `period_days` days.
 
+use jiff::civil::Date;
+
+use super::calendar::{add_days, OutOfRange};
 use crate::knowledge::Knowledge;
 use crate::profile::model::{Card, CardKind};
 
-/// One card's place in the schedule.
+/// A card's place among the cards of its kind: 1-based, and how many there are. Cards of
+/// unknown kind are numbered among themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CardSlot {
-    /// Position in the profile's card list.
-    pub index: usize,
-    pub kind: Option<CardKind>,
-    /// 1-based position among the cards of this kind, and how many there are.
+pub struct CardNumber {
     pub n: usize,
     pub count: usize,
-    /// Calendar days from the start of the card work.
-    pub offset_days: u32,
 }
 
-/// The day offset of the `n`-th (1-based) card of a kind allowing `per_period` cards every
-/// `period_days` days: ⌊(n−1)/per_period⌋·period_days.
-pub fn offset(n: usize, per_period: Option<u32>, period_days: Option<u32>) -> u32 {
-    match (per_period, period_days) {
-        (Some(per), Some(days)) if per > 0 => {
-            let periods = (n.saturating_sub(1) / per as usize) as u32;
-            periods.saturating_mul(days)
+/// The number of every card, in list order. The same in every step about the card.
+pub fn card_numbers(cards: &[Card]) -> Vec<CardNumber> {
+    // Per kind: how many seen so far, and how many in all.
+    let mut tally: Vec<(Option<CardKind>, usize, usize)> = Vec::new();
+    for c in cards {
+        match tally.iter_mut().find(|(k, _, _)| *k == c.kind) {
+            Some((_, _, total)) => *total += 1,
+            None => tally.push((c.kind, 0, 1)),
         }
-        _ => 0,
+    }
+    cards
+        .iter()
+        .map(|c| match tally.iter_mut().find(|(k, _, _)| *k == c.kind) {
+            Some((_, seen, total)) => {
+                *seen += 1;
+                CardNumber {
+                    n: *seen,
+                    count: *total,
+                }
+            }
+            None => CardNumber { n: 1, count: 1 },
+        })
+        .collect()
+}
+
+/// The day offset of the `n`-th (1-based) card of a kind when every card is ready at once:
+/// ⌊(n−1)/per_period⌋·period_days. Cards of unknown kind count as unlimited.
+pub fn offset(kb: &Knowledge, kind: Option<CardKind>, n: usize) -> u64 {
+    match limit(kb, kind) {
+        Some((per, days)) => (n.saturating_sub(1) / per) as u64 * u64::from(days),
+        None => 0,
     }
 }
 
-/// Every card with its slot. Cards of unknown kind are placed on day 0 (the plan is then
-/// marked provisional by the caller).
-pub fn card_offsets(kb: &Knowledge, cards: &[Card]) -> Vec<CardSlot> {
-    let count_of = |k: Option<CardKind>| cards.iter().filter(|c| c.kind == k).count();
-    let mut seen: Vec<(Option<CardKind>, usize)> = Vec::new();
-    cards
-        .iter()
-        .enumerate()
-        .map(|(index, card)| {
-            let n = match seen.iter_mut().find(|(k, _)| *k == card.kind) {
-                Some((_, n)) => {
-                    *n += 1;
-                    *n
+/// `(per_period, period_days)` of a kind, when it has a limit.
+fn limit(kb: &Knowledge, kind: Option<CardKind>) -> Option<(usize, u32)> {
+    let l = kb.card_limit(kind?)?;
+    match (l.per_period, l.period_days) {
+        (Some(per), Some(days)) if per > 0 => Some((per as usize, days)),
+        _ => None,
+    }
+}
+
+/// The days already given to cards of each kind, in one case of the plan. A card never goes
+/// before one placed earlier, so each kind's days never go back and the limits always hold;
+/// placing cards in the order they become ready gives the earliest days.
+#[derive(Debug, Default)]
+pub struct CardDays {
+    placed: Vec<(CardKind, Vec<Date>)>,
+}
+
+impl CardDays {
+    fn of(&self, kind: CardKind) -> &[Date] {
+        self.placed
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(&[], |(_, d)| d.as_slice())
+    }
+
+    /// The first day from `ready` on that the limit of `kind` leaves free.
+    fn free_day(&self, kb: &Knowledge, kind: CardKind, ready: Date) -> Result<Date, OutOfRange> {
+        let Some((per, days)) = limit(kb, Some(kind)) else {
+            return Ok(ready);
+        };
+        let placed = self.of(kind);
+        let mut day = placed.last().map_or(ready, |&last| ready.max(last));
+        if placed.len() >= per {
+            day = day.max(add_days(placed[placed.len() - per], i64::from(days))?);
+        }
+        Ok(day)
+    }
+
+    /// Gives the card a day from `ready` on and returns it. A card of unknown kind takes the
+    /// kind that puts it earliest, or with `worst`, latest.
+    pub fn place(
+        &mut self,
+        kb: &Knowledge,
+        kind: Option<CardKind>,
+        ready: Date,
+        worst: bool,
+    ) -> Result<Date, OutOfRange> {
+        let (kind, day) = match kind {
+            Some(k) => (k, self.free_day(kb, k, ready)?),
+            None => {
+                let mut options = Vec::with_capacity(CardKind::ALL.len());
+                for &k in CardKind::ALL {
+                    options.push((k, self.free_day(kb, k, ready)?));
                 }
-                None => {
-                    seen.push((card.kind, 1));
-                    1
+                let pick = |o: &&(CardKind, Date)| o.1;
+                let chosen = if worst {
+                    options.iter().max_by_key(pick)
+                } else {
+                    options.iter().min_by_key(pick)
+                };
+                match chosen {
+                    Some(&o) => o,
+                    None => return Ok(ready),
                 }
-            };
-            let offset_days = card
-                .kind
-                .and_then(|k| kb.card_limit(k))
-                .map_or(0, |l| offset(n, l.per_period, l.period_days));
-            CardSlot {
-                index,
-                kind: card.kind,
-                n,
-                count: count_of(card.kind),
-                offset_days,
             }
-        })
-        .collect()
+        };
+        match self.placed.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, days)) => days.push(day),
+            None => self.placed.push((kind, vec![day])),
+        }
+        Ok(day)
+    }
 }

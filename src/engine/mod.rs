@@ -12,6 +12,6 @@ pub mod verdict;
 pub use crate::knowledge::Severity;
 pub use calendar::Calendar;
 pub use checks::{CheckOutcome, Status};
-pub use planner::{Plan, PlannedAction, ReadyOn, Window};
+pub use planner::{DateError, Plan, PlannedAction, ReadyOn, Window};
 pub use truth::{Env, Truth};
 pub use verdict::{FailOn, Verdict};

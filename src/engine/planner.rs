@@ -1,15 +1,27 @@
-//! Turning failed checks into a dated plan: one action per remedy (per card, per device, …),
-//! each with a start day and a completion window, and the day the whole plan is done.
+//! Turning failed checks into a dated plan.
+//!
+//! Each failed check names its remedy, an action of `data/actions.json`. An action becomes one
+//! step, or one step per list item (per card, device, group…). What waits for what is declared
+//! in the data: an action's `after` list (every step of another action, the step about the same
+//! item, or only for this action's last step), and `first` for an action every other one waits
+//! for. This module links the steps accordingly and dates them in topological order with the
+//! calendar and the card limits, in the best case (`earliest`) and the worst (`latest`). It
+//! knows no action by name.
+
+use std::fmt;
+use std::ops::Range;
 
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::calendar::{add_days, Calendar};
-use super::card_limits::card_offsets;
+use crate::message::{Message, Msg};
+
+use super::calendar::{add_days, Calendar, OutOfRange};
+use super::card_limits::{self, card_numbers, CardDays};
 use super::checks::{CheckOutcome, Status};
 use super::truth::{Env, Truth};
-use crate::knowledge::{Duration, Knowledge, Severity};
+use crate::knowledge::{ActionDef, Duration, Knowledge, Scope, Severity};
 use crate::profile::field::{Facts, ListField, Val};
 use crate::profile::model::CardKind;
 
@@ -29,16 +41,25 @@ impl Window {
             latest: d,
         }
     }
+    /// The day in the best case, or with `worst` the worst.
+    fn case(self, worst: bool) -> Date {
+        if worst {
+            self.latest
+        } else {
+            self.earliest
+        }
+    }
+    fn set_case(&mut self, worst: bool, d: Date) {
+        if worst {
+            self.latest = d;
+        } else {
+            self.earliest = d;
+        }
+    }
     fn max(self, o: Window) -> Window {
         Window {
             earliest: self.earliest.max(o.earliest),
             latest: self.latest.max(o.latest),
-        }
-    }
-    fn map(self, f: impl Fn(Date) -> Date) -> Window {
-        Window {
-            earliest: f(self.earliest),
-            latest: f(self.latest),
         }
     }
 }
@@ -53,15 +74,24 @@ pub struct ReadyOn {
     pub provisional: bool,
 }
 
-/// The list item an action is about.
+/// The list item a step is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PlanItem {
     pub list: ListField,
     pub index: usize,
-    /// 1-based position among items of the same kind, and how many there are.
+    /// 1-based position among the items of the same kind, and how many there are. Bank cards
+    /// are numbered among the cards of their kind in the whole list, the same in every step.
     pub n: usize,
     pub count: usize,
+    /// The kind of a bank card; `None` for a card of unknown kind and for other lists.
     pub card_kind: Option<CardKind>,
+}
+
+impl PlanItem {
+    /// A bank card whose kind the profile does not give.
+    pub fn is_card_of_unknown_kind(&self) -> bool {
+        self.list == ListField::BankCards && self.card_kind.is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +105,8 @@ pub struct PlannedAction {
     pub done: Window,
     /// False when the sources state no duration (shown as same-day).
     pub duration_stated: bool,
+    /// Where the actions it waits for are in `Plan::waits` (`Plan::waits_for` reads them).
+    waits: Range<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -82,6 +114,50 @@ pub struct Plan {
     pub actions: Vec<PlannedAction>,
     /// `None` when a failed blocker has no self-service remedy.
     pub ready_on: Option<ReadyOn>,
+    /// What every step waits for, one after the other.
+    waits: Vec<usize>,
+}
+
+impl Plan {
+    /// The actions step `a` waits for (indices into `Knowledge::actions`), in plan order.
+    pub fn waits_for(&self, a: &PlannedAction) -> &[usize] {
+        self.waits.get(a.waits.clone()).unwrap_or(&[])
+    }
+}
+
+/// What a date that cannot be computed belongs to, by id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateOf {
+    /// A step of the plan (its action).
+    Step(String),
+    /// An event of the timeline.
+    Event(String),
+    /// The day a `realname` method clears the real name.
+    Cleared(String),
+}
+
+/// A date of the plan or the timeline past the end of the calendar, and what it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError(pub DateOf);
+
+impl DateError {
+    /// The one-line message, in the reader's language.
+    pub fn message(&self) -> Message {
+        let (id, name) = match &self.0 {
+            DateOf::Step(id) => (Msg::DatePastEndStep, id),
+            DateOf::Event(id) => (Msg::DatePastEndEvent, id),
+            DateOf::Cleared(id) => (Msg::DatePastEndCleared, id),
+        };
+        Message::new(id)
+            .with("id", name.as_str())
+            .with("last", Date::MAX.to_string())
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().render(crate::lang::Lang::En))
+    }
 }
 
 /// Builds the plan for the failed checks in `outcomes`. `provisional` says whether the
@@ -92,51 +168,24 @@ pub fn build(
     env: &Env<'_>,
     cal: &Calendar,
     provisional: bool,
-) -> Plan {
-    let failed = || {
-        outcomes
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.status == Status::Fail)
-    };
-    let stuck =
-        failed().any(|(_, o)| o.severity == Severity::Blocker && !kb.checks[o.check].self_service);
-    let mut uncertain = false;
-    let mut actions: Vec<(usize, PlannedAction)> = Vec::new();
-
-    // Actions everything else waits for (an appeal), then the rest from the gate on.
-    let mut gate = Window::day(env.start);
-    for pass in [true, false] {
-        let from = gate;
-        for (order, o) in failed() {
-            let Some(a) = kb.checks[o.check].action_idx else {
-                continue;
-            };
-            if kb.actions[a].first != pass {
-                continue;
-            }
-            let before = actions.len();
-            uncertain |= expand(kb, a, o.check, from, env, cal, &mut |p| {
-                actions.push((order, p))
-            });
-            if pass {
-                gate = actions[before..]
-                    .iter()
-                    .fold(gate, |g, (_, p)| g.max(p.done));
-            }
-        }
-    }
-    // On the same day, cards are unbound after the other work (repaying, closing agreements).
-    actions.sort_by_key(|(order, a)| {
-        (
-            a.start.earliest,
-            a.done.latest,
-            matches!(kb.actions[a.action].duration, Duration::CardSchedule),
-            *order,
-            a.item.map(|i| i.index),
-        )
+) -> Result<Plan, DateError> {
+    let stuck = outcomes.iter().any(|o| {
+        o.status == Status::Fail
+            && o.severity == Severity::Blocker
+            && !kb.checks[o.check].self_service
     });
-    let actions: Vec<PlannedAction> = actions.into_iter().map(|(_, a)| a).collect();
+    let graph = Graph::new(kb, outcomes, env);
+    let mut waits = Vec::new();
+    let actions = if graph.steps.is_empty() {
+        Vec::new()
+    } else {
+        dated_steps(kb, env, cal, &graph, &mut waits)?
+    };
+    // A card of unknown kind, or a step that takes real time the sources do not give, leaves
+    // the dates after it open.
+    let uncertain = actions.iter().any(|a| {
+        a.item.is_some_and(|i| i.is_card_of_unknown_kind()) || kb.actions[a.action].provisional
+    });
     let ready_on = (!stuck).then(|| {
         let w = actions
             .iter()
@@ -147,117 +196,461 @@ pub fn build(
             provisional: provisional || uncertain,
         }
     });
-    Plan { actions, ready_on }
+    Ok(Plan {
+        actions,
+        ready_on,
+        waits,
+    })
 }
 
-/// One planned action per item the action applies to, handed to `out`. Returns whether a
-/// date rests on an unknown (a card of unknown kind).
-fn expand(
+/// Dates the steps in the best and the worst case and puts them in plan order; what each
+/// waits for goes to `waits`.
+fn dated_steps(
     kb: &Knowledge,
-    action: usize,
-    check: usize,
-    from: Window,
     env: &Env<'_>,
     cal: &Calendar,
-    out: &mut dyn FnMut(PlannedAction),
-) -> bool {
-    let def = &kb.actions[action];
-    let planned =
-        |item: Option<PlanItem>, start: Window, done: Window, stated: bool| PlannedAction {
-            action,
-            check,
-            item,
-            start,
-            done,
-            duration_stated: stated,
-        };
-    match &def.duration {
-        Duration::CardSchedule => {
-            let cards = env.profile.wallet.bank_cards.as_deref().unwrap_or(&[]);
-            let mut uncertain = false;
-            card_offsets(kb, cards)
-                .into_iter()
-                .map(|slot| {
-                    uncertain |= slot.kind.is_none();
-                    let start = from.map(|d| add_days(d, i64::from(slot.offset_days)));
-                    let item = PlanItem {
-                        list: ListField::BankCards,
-                        index: slot.index,
-                        n: slot.n,
-                        count: slot.count,
-                        card_kind: slot.kind,
-                    };
-                    planned(Some(item), start, start, true)
-                })
-                .for_each(out);
-            uncertain
+    graph: &Graph,
+    waits: &mut Vec<usize>,
+) -> Result<Vec<PlannedAction>, DateError> {
+    let dated = Solver::new(kb, env, cal, graph).solve()?;
+    // Chronological, and a step after what it waits for (on the same day, its action is
+    // deeper in the graph). Steps are numbered in the order of their checks, then items: the
+    // index breaks ties.
+    let steps = &graph.steps;
+    let mut order: Vec<usize> = (0..steps.len()).collect();
+    order.sort_unstable_by_key(|&i| {
+        let depth = kb.actions[steps[i].action].depth;
+        (dated[i].start.earliest, depth, dated[i].done.latest, i)
+    });
+    // Where each action first comes in the plan, to list what a step waits for in plan order.
+    let mut firsts: Vec<(usize, usize)> = Vec::with_capacity(graph.spans.len());
+    for (at, &i) in order.iter().enumerate() {
+        let a = steps[i].action;
+        if !firsts.iter().any(|(x, _)| *x == a) {
+            firsts.push((a, at));
         }
-        duration => {
-            let (done, stated) = match duration {
-                Duration::Minutes(_) => (from, true),
-                Duration::Unstated | Duration::CardSchedule => (from, false),
-                Duration::BusinessDays {
-                    min,
-                    max,
-                    not_before,
-                } => {
-                    let mut w = Window {
-                        earliest: cal.add_business_days(from.earliest, *min),
-                        latest: cal.add_business_days(from.latest, *max),
-                    };
-                    if let Some(f) = not_before {
-                        if let Val::Date(d) = env.profile.value(f.0) {
-                            w = w.max(Window::day(d));
-                        }
-                    }
-                    (w, true)
-                }
-                Duration::UntilDay { field, day } => {
-                    // A wait counts from the profile's own day counter, not from other work.
-                    let wait = match env.profile.value(field.0) {
-                        Val::Num(n) => (f64::from(*day) - n).max(0.0) as i64,
-                        _ => 0,
-                    };
-                    (Window::day(add_days(env.start, wait)), true)
-                }
+    }
+    let first_at = |a: usize| firsts.iter().find(|(x, _)| *x == a).map(|(_, p)| *p);
+    waits.reserve(2 * steps.len());
+    Ok(order
+        .iter()
+        .map(|&i| {
+            let s = &steps[i];
+            let from = waits.len();
+            graph.add_waited_actions(i, waits);
+            let mine = &mut waits[from..];
+            if mine.len() > 1 {
+                mine.sort_by_key(|&a| first_at(a));
+            }
+            PlannedAction {
+                action: s.action,
+                check: s.check,
+                item: s.item,
+                start: dated[i].start,
+                done: dated[i].done,
+                duration_stated: !matches!(kb.actions[s.action].duration, Duration::Unstated),
+                waits: from..waits.len(),
+            }
+        })
+        .collect())
+}
+
+/// One step of the plan, before it is dated.
+struct Step {
+    action: usize,
+    check: usize,
+    item: Option<PlanItem>,
+}
+
+/// The steps and what each waits for. Nodes are the steps, then one join per action that
+/// something waits for as a whole (done when every step of that action is). Lists are flat:
+/// the predecessors of node `n` are `preds[pred_at[n]..pred_at[n + 1]]`.
+struct Graph {
+    /// Grouped by action, each action's steps in item order (step indices are node indices).
+    steps: Vec<Step>,
+    /// Each planned action with the range of its steps.
+    spans: Vec<(usize, Range<usize>)>,
+    /// The action of each join node (node `steps.len() + k` is join `k`).
+    joins: Vec<usize>,
+    preds: Vec<usize>,
+    pred_at: Vec<usize>,
+}
+
+impl Graph {
+    /// One action per failed check (once, however many checks name it), expanded into steps.
+    fn new(kb: &Knowledge, outcomes: &[CheckOutcome], env: &Env<'_>) -> Graph {
+        let failing = outcomes.iter().filter(|o| o.status == Status::Fail).count();
+        let mut steps = Vec::with_capacity(failing);
+        let mut spans: Vec<(usize, Range<usize>)> = Vec::with_capacity(failing);
+        let mut numbers = None;
+        for o in outcomes {
+            if o.status != Status::Fail {
+                continue;
+            }
+            let Some(action) = kb.checks[o.check].action_idx else {
+                continue;
             };
-            let from = if matches!(duration, Duration::UntilDay { .. }) {
-                Window::day(env.start)
-            } else {
-                from
+            if spans.iter().any(|(a, _)| *a == action) {
+                continue;
+            }
+            let from = steps.len();
+            let mut push = |item| {
+                steps.push(Step {
+                    action,
+                    check: o.check,
+                    item,
+                })
             };
-            match &def.per_item {
-                None => {
-                    out(planned(None, from, done, stated));
-                    false
-                }
-                Some(per) => {
-                    let len = per.list.len(env.profile).unwrap_or(0);
-                    let chosen: Vec<usize> = (0..len)
-                        .filter(|&i| {
-                            per.when
-                                .as_ref()
-                                .is_none_or(|w| w.matches(env, i) == Truth::True)
-                        })
-                        .collect();
-                    let count = chosen.len();
-                    chosen
-                        .into_iter()
-                        .enumerate()
-                        .map(|(k, index)| {
-                            let item = PlanItem {
-                                list: per.list,
-                                index,
-                                n: k + 1,
-                                count,
-                                card_kind: None,
-                            };
-                            planned(Some(item), from, done, stated)
-                        })
-                        .for_each(out);
-                    false
-                }
+            expand(&kb.actions[action], env, &mut numbers, &mut push);
+            spans.push((action, from..steps.len()));
+        }
+        let mut g = Graph {
+            preds: Vec::with_capacity(2 * steps.len()),
+            pred_at: Vec::with_capacity(steps.len() + 4),
+            steps,
+            spans,
+            joins: Vec::new(),
+        };
+        if !g.steps.is_empty() {
+            g.link(kb);
+        }
+        g
+    }
+
+    /// The steps of action `a` (none when it is not planned).
+    fn of_action(&self, a: usize) -> Range<usize> {
+        self.spans
+            .iter()
+            .find(|(x, _)| *x == a)
+            .map_or(0..0, |(_, r)| r.clone())
+    }
+
+    /// The step an action's own order puts last: the card the limits unbind last, else the
+    /// last item.
+    fn last_of(&self, kb: &Knowledge, a: usize) -> Option<usize> {
+        let scheduled = matches!(kb.actions[a].duration, Duration::CardSchedule);
+        self.of_action(a).max_by_key(|&i| {
+            let it = self.steps[i].item;
+            let offset = it
+                .filter(|_| scheduled)
+                .map_or(0, |it| card_limits::offset(kb, it.card_kind, it.n));
+            (offset, it.map(|it| it.index))
+        })
+    }
+
+    /// The join node of action `a`, made on first use.
+    fn join(&mut self, a: usize) -> usize {
+        let n = self.steps.len();
+        match self.joins.iter().position(|&x| x == a) {
+            Some(k) => n + k,
+            None => {
+                self.joins.push(a);
+                n + self.joins.len() - 1
             }
         }
+    }
+
+    /// Fills in every node's predecessors from the declarations.
+    fn link(&mut self, kb: &Knowledge) {
+        let n_steps = self.steps.len();
+        // The last step of each action some step waits for with `last-item`, found once.
+        let mut last: Vec<(usize, Option<usize>)> = Vec::new();
+        self.pred_at.reserve(n_steps + 1);
+        for i in 0..n_steps {
+            self.pred_at.push(self.preds.len());
+            let a = self.steps[i].action;
+            let def = &kb.actions[a];
+            if !def.first {
+                for &f in &kb.first_actions {
+                    if !self.of_action(f).is_empty() {
+                        let j = self.join(f);
+                        self.preds.push(j);
+                    }
+                }
+            }
+            for w in &def.after {
+                let b = w.action_idx;
+                if self.of_action(b).is_empty() {
+                    continue;
+                }
+                let found = match w.scope {
+                    Scope::Every => Some(self.join(b)),
+                    Scope::LastItem => {
+                        let is_last = match last.iter().find(|(x, _)| *x == a) {
+                            Some((_, l)) => *l == Some(i),
+                            None => {
+                                let l = self.last_of(kb, a);
+                                last.push((a, l));
+                                l == Some(i)
+                            }
+                        };
+                        is_last.then(|| self.join(b))
+                    }
+                    Scope::SameItem => self.same_item(i, b),
+                };
+                self.preds.extend(found);
+            }
+            let mine = &mut self.preds[self.pred_at[i]..];
+            mine.sort_unstable();
+            let kept = dedup_sorted(mine);
+            self.preds.truncate(self.pred_at[i] + kept);
+        }
+        for k in 0..self.joins.len() {
+            self.pred_at.push(self.preds.len());
+            // A join waits for every step of its action.
+            self.preds.extend(self.of_action(self.joins[k]));
+        }
+        self.pred_at.push(self.preds.len());
+    }
+
+    /// The step of action `b` about the same list item as step `i`. Their steps are in item
+    /// order.
+    fn same_item(&self, i: usize, b: usize) -> Option<usize> {
+        let index = |s: &Step| s.item.map(|it| it.index);
+        let theirs = self.of_action(b);
+        let k = self.steps[theirs.clone()]
+            .binary_search_by_key(&index(&self.steps[i]), index)
+            .ok()?;
+        Some(theirs.start + k)
+    }
+
+    fn nodes(&self) -> usize {
+        self.steps.len() + self.joins.len()
+    }
+
+    fn preds_of(&self, n: usize) -> &[usize] {
+        &self.preds[self.pred_at[n]..self.pred_at[n + 1]]
+    }
+
+    /// The action a node stands for: a step's, or the one a join waits for.
+    fn action_of(&self, n: usize) -> usize {
+        match self.steps.get(n) {
+            Some(s) => s.action,
+            None => self.joins[n - self.steps.len()],
+        }
+    }
+
+    /// Appends the actions step `i` waits for to `out`, each once.
+    fn add_waited_actions(&self, i: usize, out: &mut Vec<usize>) {
+        let from = out.len();
+        out.extend(self.preds_of(i).iter().map(|&p| self.action_of(p)));
+        let mine = &mut out[from..];
+        mine.sort_unstable();
+        let kept = dedup_sorted(mine);
+        out.truncate(from + kept);
+    }
+}
+
+/// Moves the distinct values of a sorted slice to its front; returns how many there are.
+fn dedup_sorted(v: &mut [usize]) -> usize {
+    let mut kept = 0;
+    for i in 0..v.len() {
+        if kept == 0 || v[i] != v[kept - 1] {
+            v[kept] = v[i];
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// Hands `push` one item for every step of an action: every matching item of its list (all
+/// bank cards for a card schedule), or a single step about no item. Bank cards are numbered
+/// among their kind in the whole list (worked out once, in `numbers`).
+fn expand(
+    def: &ActionDef,
+    env: &Env<'_>,
+    numbers: &mut Option<Vec<card_limits::CardNumber>>,
+    push: &mut dyn FnMut(Option<PlanItem>),
+) {
+    let Some(per) = &def.per_item else {
+        return push(None);
+    };
+    let len = per.list.len(env.profile).unwrap_or(0);
+    let chosen = |i: &usize| {
+        per.when
+            .as_ref()
+            .is_none_or(|w| w.matches(env, *i) == Truth::True)
+    };
+    let cards = env.profile.wallet.bank_cards.as_deref().unwrap_or(&[]);
+    let numbers = match per.list {
+        ListField::BankCards => numbers
+            .get_or_insert_with(|| card_numbers(cards))
+            .as_slice(),
+        _ => &[],
+    };
+    let count = (0..len).filter(chosen).count();
+    for (k, index) in (0..len).filter(chosen).enumerate() {
+        let (n, count, card_kind) = match numbers.get(index) {
+            Some(c) => (c.n, c.count, cards.get(index).and_then(|c| c.kind)),
+            None => (k + 1, count, None),
+        };
+        push(Some(PlanItem {
+            list: per.list,
+            index,
+            n,
+            count,
+            card_kind,
+        }));
+    }
+}
+
+/// One node's dating, in the best case (`earliest`) and the worst (`latest`).
+#[derive(Clone, Copy)]
+struct NodeDates {
+    ready: Window,
+    start: Window,
+    done: Window,
+}
+
+struct Solver<'a> {
+    kb: &'a Knowledge,
+    env: &'a Env<'a>,
+    cal: &'a Calendar,
+    graph: &'a Graph,
+}
+
+impl<'a> Solver<'a> {
+    fn new(kb: &'a Knowledge, env: &'a Env<'a>, cal: &'a Calendar, graph: &'a Graph) -> Self {
+        Solver {
+            kb,
+            env,
+            cal,
+            graph,
+        }
+    }
+
+    /// Where a node comes in topological order: a step at twice its action's depth in the
+    /// declared graph (what it waits for is shallower), a join just after its action's steps.
+    fn level(&self, i: usize) -> usize {
+        let g = self.graph;
+        match g.steps.get(i) {
+            Some(s) => 2 * self.kb.actions[s.action].depth,
+            None => 2 * self.kb.actions[g.joins[i - g.steps.len()]].depth + 1,
+        }
+    }
+
+    /// Dates every node, level by level in topological order, both cases. Within a level the
+    /// nodes go in the order they are ready, so that the card limits hand out their days in
+    /// order (and a card never goes before one placed earlier, so the limits hold anyway).
+    fn solve(&self) -> Result<Vec<NodeDates>, DateError> {
+        let g = self.graph;
+        let n = g.nodes();
+        let start = Window::day(self.env.start);
+        let mut nodes = vec![
+            NodeDates {
+                ready: start,
+                start,
+                done: start,
+            };
+            n
+        ];
+        // Steps are numbered in the order of their checks, then items: the node index breaks
+        // ties. A join has a level of its own, after its action's steps.
+        let mut order: Vec<(usize, usize)> = (0..n).map(|i| (self.level(i), i)).collect();
+        order.sort_unstable();
+        let (mut best, mut worst) = (CardDays::default(), CardDays::default());
+        for level in order.chunk_by_mut(|a, b| a.0 == b.0) {
+            for &(_, i) in level.iter() {
+                let ready = g.preds_of(i).iter().map(|&p| nodes[p].done);
+                nodes[i].ready = ready.fold(start, Window::max);
+            }
+            self.date_level(level, &mut nodes, false, &mut best)?;
+            self.date_level(level, &mut nodes, true, &mut worst)?;
+        }
+        nodes.truncate(g.steps.len());
+        Ok(nodes)
+    }
+
+    /// Dates the nodes of one level in one case, in the order they are ready in that case.
+    fn date_level(
+        &self,
+        level: &mut [(usize, usize)],
+        nodes: &mut [NodeDates],
+        worst: bool,
+        cards: &mut CardDays,
+    ) -> Result<(), DateError> {
+        let ready = |&(_, i): &(usize, usize)| (nodes[i].ready.case(worst), i);
+        if !level.is_sorted_by_key(ready) {
+            level.sort_unstable_by_key(ready);
+        }
+        for &(_, i) in level.iter() {
+            let (s, d) = self.date_node(i, nodes[i].ready.case(worst), worst, cards)?;
+            nodes[i].start.set_case(worst, s);
+            nodes[i].done.set_case(worst, d);
+        }
+        Ok(())
+    }
+
+    /// A node's start and completion in one case: a join is done when it is ready; a step's
+    /// error names it.
+    fn date_node(
+        &self,
+        i: usize,
+        ready: Date,
+        worst: bool,
+        cards: &mut CardDays,
+    ) -> Result<(Date, Date), DateError> {
+        let Some(step) = self.graph.steps.get(i) else {
+            return Ok((ready, ready));
+        };
+        self.date(step, ready, worst, cards)
+            .map_err(|OutOfRange| DateError(DateOf::Step(self.kb.actions[step.action].id.clone())))
+    }
+
+    /// The start and completion of `step` in one case, ready on `ready`.
+    fn date(
+        &self,
+        step: &Step,
+        ready: Date,
+        worst: bool,
+        cards: &mut CardDays,
+    ) -> Result<(Date, Date), OutOfRange> {
+        let profile = self.env.profile;
+        match &self.kb.actions[step.action].duration {
+            Duration::Minutes(_) | Duration::Unstated => Ok((ready, ready)),
+            Duration::BusinessDays {
+                min,
+                max,
+                not_before,
+            } => {
+                let mut done = self
+                    .cal
+                    .add_business_days(ready, if worst { *max } else { *min })?;
+                if let Some(nb) = not_before {
+                    if let Val::Date(d) = profile.value(nb.field.0) {
+                        let due = if nb.next_business_day {
+                            self.cal.next_business_day(d)?
+                        } else {
+                            d
+                        };
+                        done = done.max(due);
+                    }
+                }
+                Ok((ready, done))
+            }
+            Duration::UntilDay { field, day } => {
+                let reached = match profile.value(field.0) {
+                    Val::Days(n) => until(self.env.as_of(), *day, n, ready)?,
+                    Val::Num(n) => until(self.env.start, *day, n, ready)?,
+                    _ => ready,
+                };
+                Ok((ready, ready.max(reached)))
+            }
+            Duration::CardSchedule => {
+                let kind = step.item.and_then(|i| i.card_kind);
+                let d = cards.place(self.kb, kind, ready, worst)?;
+                Ok((d, d))
+            }
+        }
+    }
+}
+
+/// The day a counter that stood at `count` on `base` reaches `day`; a day long past is `past`.
+fn until(base: Date, day: u32, count: f64, past: Date) -> Result<Date, OutOfRange> {
+    let left = i64::from(day) - count as i64;
+    match add_days(base, left) {
+        Ok(d) => Ok(d),
+        Err(_) if left < 0 => Ok(past),
+        Err(e) => Err(e),
     }
 }

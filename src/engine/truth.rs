@@ -48,16 +48,32 @@ pub struct Env<'a> {
     pub checks: &'a [Status],
 }
 
+impl Env<'_> {
+    /// The day the profile describes: its `as_of`, else `--start`.
+    pub fn as_of(&self) -> Date {
+        self.profile.as_of.map_or(self.start, |d| d.0)
+    }
+
+    /// Calendar days from the profile's day to `--start` (negative when it describes a later
+    /// day): what a day counter has gained by the start.
+    pub fn elapsed(&self) -> i64 {
+        crate::engine::calendar::days_between(self.as_of(), self.start)
+    }
+}
+
 /// Where unknown inputs are recorded: the paths of the fields that were missing.
 pub type Missing = Vec<&'static str>;
 
-fn compare(v: Val<'_>, op: CmpOp, c: &Const) -> Option<bool> {
+/// Compares a field's value with a constant; a day counter is compared as it stands on
+/// `--start`.
+fn compare(v: Val<'_>, op: CmpOp, c: &Const, env: &Env<'_>) -> Option<bool> {
     use std::cmp::Ordering;
     let ord = match (v, c) {
         (Val::Missing, _) => return None,
         (Val::Null, _) => return Some(op == CmpOp::Ne),
         (Val::Bool(a), Const::Bool(b)) => a.cmp(b),
         (Val::Num(a), Const::Num(b)) => a.partial_cmp(b)?,
+        (Val::Days(a), Const::Num(b)) => (a + env.elapsed() as f64).partial_cmp(b)?,
         (Val::Str(a), Const::Str(b)) => a.cmp(b.as_str()),
         _ => return Some(op == CmpOp::Ne),
     };
@@ -139,14 +155,18 @@ impl<F: FieldPath> Pred<F> {
             Truth::Unknown
         };
         match self {
-            Pred::Cmp(f, op, c) => match compare(s.value(*f), *op, c) {
+            Pred::Cmp(f, op, c) => match compare(s.value(*f), *op, c, env) {
                 Some(b) => Truth::from_bool(b),
                 None => unknown(*f, missing),
             },
             Pred::In(f, cs) => match s.value(*f) {
                 Val::Missing => unknown(*f, missing),
-                v => Truth::from_bool(cs.iter().any(|c| compare(v, CmpOp::Eq, c) == Some(true))),
+                v => Truth::from_bool(
+                    cs.iter()
+                        .any(|c| compare(v, CmpOp::Eq, c, env) == Some(true)),
+                ),
             },
+            Pred::Known(f) => Truth::from_bool(s.value(*f) != Val::Missing),
             Pred::AfterStart(f) => match s.value(*f) {
                 Val::Missing => unknown(*f, missing),
                 Val::Date(d) => Truth::from_bool(d > env.start),

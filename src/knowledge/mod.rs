@@ -61,7 +61,11 @@ pub struct Knowledge {
     /// In output order: severity, then id.
     pub checks: Vec<CheckDef>,
     pub actions: Vec<ActionDef>,
+    /// The actions every other one waits for (`first`), by index.
+    pub first_actions: Vec<usize>,
     pub card_limits: Vec<CardLimit>,
+    /// How a card whose kind the profile does not give is named and scheduled.
+    pub unknown_card: UnknownCardKind,
     pub events: Vec<EventDef>,
     pub conflicts: Vec<ConflictDef>,
     pub deactivate: DeactivateData,
@@ -92,6 +96,7 @@ struct ActionsFile {
 #[derive(Deserialize)]
 struct CardLimitsFile {
     card_limits: Vec<CardLimit>,
+    unknown_kind: UnknownCardKind,
 }
 #[derive(Deserialize)]
 struct TimelineFile {
@@ -234,7 +239,9 @@ impl Knowledge {
             facts: sources.facts,
             checks,
             actions: actions.actions,
+            first_actions: Vec::new(),
             card_limits: card_limits.card_limits,
+            unknown_card: card_limits.unknown_kind,
             events: events.events,
             conflicts: conflicts.conflicts,
             deactivate,
@@ -263,6 +270,18 @@ impl Knowledge {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        for a in &mut self.actions {
+            for w in &mut a.after {
+                match action_ids.get(&w.action) {
+                    Some(i) => w.action_idx = *i,
+                    None => errors.push(format!(
+                        "action {}: waits for unknown action `{}`",
+                        a.id, w.action
+                    )),
+                }
+            }
+        }
+        self.set_action_depths();
         for c in &mut self.checks {
             c.id_json = serde_json::value::to_raw_value(&c.id).ok();
             if let Some(a) = &c.action {
@@ -285,15 +304,47 @@ impl Knowledge {
                 Some(i) => c.symptom_idx = i,
                 None => errors.push(format!("cause {}: unknown symptom `{}`", c.id, c.symptom)),
             }
-            if let Some(w) = &mut c.when {
-                let mut named = Vec::new();
+            let mut named = Vec::new();
+            for w in c.likely_when.iter_mut().chain(&mut c.ruled_out_when) {
                 w.0.check_refs_mut(&mut |_, idx| named.push(*idx));
-                named.retain(|&i| i != usize::MAX);
-                named.sort_unstable();
-                named.dedup();
-                c.checks = named;
+            }
+            named.retain(|&i| i != usize::MAX);
+            named.sort_unstable();
+            named.dedup();
+            c.checks = named;
+        }
+    }
+
+    /// What each action waits for: its `after` list, and every `first` action.
+    pub fn waited_for(&self, a: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.actions[a].first;
+        let firsts = (0..self.actions.len()).filter(move |&f| !first && self.actions[f].first);
+        let own = self.actions[a].after.iter().map(|w| w.action_idx);
+        own.filter(|&i| i < self.actions.len()).chain(firsts)
+    }
+
+    /// Each action's depth in the graph of what waits for what. Bounded by the number of
+    /// actions, so that a cycle (reported by `problems`) cannot make it loop.
+    fn set_action_depths(&mut self) {
+        let n = self.actions.len();
+        let mut depth = vec![0usize; n];
+        for _ in 0..n {
+            let mut changed = false;
+            for a in 0..n {
+                let d = self.waited_for(a).map(|b| depth[b] + 1).max().unwrap_or(0);
+                if d > depth[a] && d <= n {
+                    depth[a] = d;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
             }
         }
+        for (a, d) in self.actions.iter_mut().zip(depth) {
+            a.depth = d;
+        }
+        self.first_actions = (0..n).filter(|&a| self.actions[a].first).collect();
     }
 
     /// Every condition in the data, with the record it belongs to.
@@ -354,7 +405,7 @@ impl Knowledge {
             out.push((format!("playbook {}", p.id), &mut p.when));
         }
         for c in &mut troubleshoot.causes {
-            if let Some(w) = &mut c.when {
+            for w in c.likely_when.iter_mut().chain(&mut c.ruled_out_when) {
                 out.push((format!("cause {}", c.id), w));
             }
         }
@@ -429,6 +480,12 @@ impl Knowledge {
             let owner = format!("card limit {}", l.kind.as_str());
             out.push(cite(owner, &l.sources, &[]));
         }
+        let u = &self.unknown_card;
+        out.push(cite(
+            "card limit of an unknown kind".into(),
+            &u.sources,
+            &[],
+        ));
         for e in &self.events {
             out.push(cite(format!("event {}", e.id), &e.sources, &e.conflicts));
             for r in &e.after_when {
@@ -459,6 +516,13 @@ impl Knowledge {
         }
         for m in &r.methods {
             out.push(cite(format!("method {}", m.id), &m.sources, &m.conflicts));
+            if !m.path_sources.is_empty() {
+                out.push(cite(
+                    format!("method {} (path)", m.id),
+                    &m.path_sources,
+                    &[],
+                ));
+            }
             if let Some(Clearing::AfterDays {
                 sources, conflicts, ..
             }) = &m.clears_realname
@@ -660,9 +724,75 @@ impl Knowledge {
             DeviceKind::ALL.len(),
             &mut p,
         );
+        p.extend(self.plan_graph_problems());
         p.extend(self.realname_problems());
         p.extend(self.unbind_qq_problems());
         p.extend(self.troubleshoot_problems());
+        p
+    }
+
+    /// The plan's graph: no action waits for itself, directly or not; a same-item edge joins
+    /// two actions over the same list; a card schedule runs over the bank cards.
+    fn plan_graph_problems(&self) -> Vec<String> {
+        let mut p = Vec::new();
+        let list = |a: &ActionDef| a.per_item.as_ref().map(|x| x.list);
+        for a in &self.actions {
+            if matches!(a.duration, Duration::CardSchedule)
+                && list(a) != Some(crate::profile::field::ListField::BankCards)
+            {
+                p.push(format!(
+                    "action {}: a card schedule needs `per_item` over the bank cards",
+                    a.id
+                ));
+            }
+            for w in &a.after {
+                let Some(b) = self.actions.get(w.action_idx) else {
+                    continue;
+                };
+                let same_list = list(a).is_some() && list(a) == list(b);
+                if w.scope == Scope::SameItem && !same_list {
+                    p.push(format!(
+                        "action {}: `same-item` on `{}`, which is not about the same list",
+                        a.id, b.id
+                    ));
+                }
+                if w.scope == Scope::LastItem && list(a).is_none() {
+                    p.push(format!(
+                        "action {}: `last-item` on an action with one step",
+                        a.id
+                    ));
+                }
+            }
+        }
+        // Depth-first search for a cycle over the declared edges and the `first` actions.
+        let n = self.actions.len();
+        let waits = |i: usize| -> Vec<usize> { self.waited_for(i).collect() };
+        let mut state = vec![0u8; n]; // 0 new, 1 on the path, 2 done
+        for root in 0..n {
+            let mut stack = vec![(root, 0usize)];
+            while let Some((i, k)) = stack.pop() {
+                if k == 0 {
+                    if state[i] == 2 {
+                        continue;
+                    }
+                    state[i] = 1;
+                }
+                let next = waits(i);
+                if let Some(&j) = next.get(k) {
+                    stack.push((i, k + 1));
+                    match state[j] {
+                        0 => stack.push((j, 0)),
+                        1 => p.push(format!(
+                            "action {}: waits for `{}`, which waits for it (a cycle)",
+                            self.actions[i].id, self.actions[j].id
+                        )),
+                        _ => {}
+                    }
+                } else {
+                    state[i] = 2;
+                }
+            }
+        }
         p
     }
 

@@ -5,6 +5,7 @@
 //! { "eq": ["platform", "ios"] }                  field == value  (also "ne", "lt", "ge", "le")
 //! { "in": ["region", ["hk-mo-tw", "other"]] }     field is one of
 //! { "after_start": "wallet.licaitong_locked_until" }  date field later than --start
+//! { "known": "account.qq_bound" }                the profile gives the field (never unknown)
 //! { "nonempty": "wallet.bank_cards" }             list has an item
 //! { "any_item": ["devices", { "eq": ["logged_in", true] }] }
 //! { "any": [..] }  { "all": [..] }  { "not": .. }  three-valued logic
@@ -29,6 +30,7 @@ pub enum PredSpec {
     Le(String, f64),
     In(String, Vec<Value>),
     AfterStart(String),
+    Known(String),
     Nonempty(String),
     AnyItem(String, Box<PredSpec>),
     Any(Vec<PredSpec>),
@@ -60,6 +62,8 @@ pub enum Pred<F> {
     Cmp(F, CmpOp, Const),
     In(F, Vec<Const>),
     AfterStart(F),
+    /// The field is given (not missing): true or false, never unknown.
+    Known(F),
     NonEmpty(ListField),
     AnyItem(ItemPred),
     Any(Vec<Pred<F>>),
@@ -185,6 +189,7 @@ impl PredSpec {
                 Ok(Pred::In(f, consts))
             }
             PredSpec::AfterStart(p) => Ok(Pred::AfterStart(field(p)?)),
+            PredSpec::Known(p) => Ok(Pred::Known(field(p)?)),
             PredSpec::Nonempty(p) if F::LIST.is_none() => Ok(Pred::NonEmpty(list(p)?)),
             PredSpec::AnyItem(p, inner) if F::LIST.is_none() => {
                 Ok(Pred::AnyItem(ItemPred::compile(list(p)?, inner)?))

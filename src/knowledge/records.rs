@@ -151,6 +151,16 @@ impl TryFrom<String> for FieldRef {
     }
 }
 
+/// A day in the profile that an action cannot finish before (a product's maturity).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotBefore {
+    pub field: FieldRef,
+    /// Money due on a weekend or holiday arrives on the next business day.
+    #[serde(default)]
+    pub next_business_day: bool,
+}
+
 /// How long a plan action takes.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
@@ -162,11 +172,12 @@ pub enum Duration {
         min: u32,
         max: u32,
         #[serde(default)]
-        not_before: Option<FieldRef>,
+        not_before: Option<NotBefore>,
     },
-    /// Waiting until a day counter in the profile reaches `day`.
+    /// Waiting until a day counter in the profile (counted as of the profile's `as_of`)
+    /// reaches `day`.
     UntilDay { field: FieldRef, day: u32 },
-    /// One action per bank card, spaced by the card limits.
+    /// Same-day, one bank card at a time within the card limits (with `per_item` over the cards).
     CardSchedule,
     /// The sources give no duration: shown as same-day, and marked so.
     Unstated,
@@ -196,13 +207,83 @@ impl TryFrom<PerItemSpec> for PerItem {
     }
 }
 
+/// Which steps of another action a step waits for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// Every step of that action.
+    #[default]
+    Every,
+    /// The step of that action about the same list item (the same card).
+    SameItem,
+    /// Only this action's last step waits (the last card is unbound after the money is out).
+    LastItem,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Every => "every",
+            Scope::SameItem => "same-item",
+            Scope::LastItem => "last-item",
+        }
+    }
+}
+
+/// An edge of the plan's graph: an action named by id, and which of its steps are waited for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "WaitForSpec")]
+pub struct WaitFor {
+    pub action: String,
+    pub scope: Scope,
+    /// Index into `Knowledge::actions`; filled in when loaded.
+    pub action_idx: usize,
+}
+
+/// `"appeal"`, or `{"action": "repay-unbilled", "scope": "same-item"}`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum WaitForSpec {
+    Id(String),
+    Scoped(ScopedSpec),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScopedSpec {
+    action: String,
+    #[serde(default)]
+    scope: Scope,
+}
+
+impl From<WaitForSpec> for WaitFor {
+    fn from(s: WaitForSpec) -> WaitFor {
+        let (action, scope) = match s {
+            WaitForSpec::Id(action) => (action, Scope::Every),
+            WaitForSpec::Scoped(ScopedSpec { action, scope }) => (action, scope),
+        };
+        WaitFor {
+            action,
+            scope,
+            action_idx: usize::MAX,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionDef {
     pub id: String,
-    /// Everything else waits for this action (e.g. an appeal that lifts a restriction).
+    /// Every other action waits for this one (an appeal that lifts a restriction).
     #[serde(default)]
     pub first: bool,
+    /// The actions this one waits for, when they are in the plan.
+    #[serde(default)]
+    pub after: Vec<WaitFor>,
+    /// The longest chain of actions this one waits for; filled in when loaded. Steps on the
+    /// same day are listed by it, so that each comes after what it waits for.
+    #[serde(skip)]
+    pub depth: usize,
     pub duration: Duration,
     /// The sources give no duration and the step takes real time (a notarisation): every
     /// date after it is provisional.
@@ -224,6 +305,17 @@ pub struct CardLimit {
     /// Cards of this kind that may be unbound per period; `null` for no limit.
     pub per_period: Option<u32>,
     pub period_days: Option<u32>,
+    pub condition: Text,
+    pub sources: Vec<String>,
+}
+
+/// How a card of unknown kind is named and scheduled: the best case for the earliest date, the
+/// worst for the latest.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnknownCardKind {
+    /// Stands for the kind in action titles.
+    pub name: Text,
     pub condition: Text,
     pub sources: Vec<String>,
 }
@@ -412,6 +504,9 @@ pub struct MethodDef {
     pub recoverable: bool,
     pub recovery: Text,
     pub path: Text,
+    /// Where the path comes from, when not from every source of the method.
+    #[serde(default)]
+    pub path_sources: Vec<String>,
     /// Documents to bring.
     #[serde(default)]
     pub requirements: Vec<Note>,
@@ -652,11 +747,15 @@ pub struct CauseDef {
     /// The share of failures the sources put on this cause, in percent.
     #[serde(default)]
     pub share_percent: Option<u32>,
-    /// True when the profile shows the cause (likely), false when it rules it out. Absent when
-    /// no profile field can settle it: the cause is then always unknown.
+    /// When the profile shows what makes the cause happen: it is then likely. Absent when no
+    /// profile field can show it.
     #[serde(default)]
-    pub when: Option<Condition>,
-    /// The checks `when` names, by index; filled in when loaded.
+    pub likely_when: Option<Condition>,
+    /// When the profile shows the cause cannot have happened: it is then ruled out. Otherwise
+    /// (neither holds) the cause is unknown.
+    #[serde(default)]
+    pub ruled_out_when: Option<Condition>,
+    /// The checks the conditions name, by index; filled in when loaded.
     #[serde(skip)]
     pub checks: Vec<usize>,
     pub title: Text,

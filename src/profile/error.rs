@@ -20,6 +20,8 @@ pub enum ErrorKind {
     DuplicateField,
     /// The input holds no profile at all.
     Empty,
+    /// A date of the plan or the timeline falls past the end of the calendar.
+    DateRange,
 }
 
 impl ErrorKind {
@@ -32,6 +34,7 @@ impl ErrorKind {
             ErrorKind::UnknownField => "unknown-field",
             ErrorKind::DuplicateField => "duplicate-field",
             ErrorKind::Empty => "empty",
+            ErrorKind::DateRange => "date-range",
         }
     }
 }
@@ -71,6 +74,11 @@ impl ProfileError {
         self.line = Some(line);
         self.column = Some(column);
         self
+    }
+
+    /// A date of the plan or the timeline past the end of the calendar.
+    pub fn date_range(message: Message) -> ProfileError {
+        ProfileError::new(ErrorKind::DateRange, message)
     }
 
     /// Moves a location found inside an excerpt to where the excerpt starts in its file.

@@ -17,6 +17,8 @@ pub enum Val<'a> {
     Num(f64),
     Str(&'a str),
     Date(Date),
+    /// A count of days as of the profile's `as_of`: it grows by one each day after it.
+    Days(f64),
 }
 
 impl<'a, T: Into<Val<'a>>> From<Option<T>> for Val<'a> {
@@ -39,6 +41,16 @@ impl From<super::values::Count> for Val<'_> {
         Val::Num(f64::from(v.0))
     }
 }
+/// A field counting days up to the day the profile describes (`as_of`).
+#[derive(Debug, Clone, Copy)]
+pub struct DayCount(pub super::values::Count);
+
+impl From<DayCount> for Val<'_> {
+    fn from(v: DayCount) -> Self {
+        Val::Days(f64::from(v.0 .0))
+    }
+}
+
 impl<'a> From<&'a String> for Val<'a> {
     fn from(v: &'a String) -> Self {
         Val::Str(v)
@@ -86,6 +98,7 @@ fields!(
     /// A scalar field of the profile, by its dotted path.
     Field for Profile {
         Id = "id" => |p| p.id.as_ref(),
+        AsOf = "as_of" => |p| day(p.as_of.map(Some)),
         Platform = "platform" => |p| p.platform.map(|v| Val::Str(v.as_str())),
         AppVersion = "app_version" => |p| p.app_version.as_ref(),
         Region = "region" => |p| p.region.map(|v| Val::Str(v.as_str())),
@@ -99,7 +112,7 @@ fields!(
         RecentRemoteLogin = "account.recent_remote_login" => |p| p.account.recent_remote_login,
         CloudBackup = "account.cloud_backup" => |p| p.account.cloud_backup,
         LegalHold = "account.legal_hold" => |p| p.account.legal_hold,
-        DaysSinceSecurityChange = "account.days_since_security_change" => |p| p.account.days_since_security_change,
+        DaysSinceSecurityChange = "account.days_since_security_change" => |p| p.account.days_since_security_change.map(DayCount),
         OnFrequentDevice = "account.on_frequent_device" => |p| p.account.on_frequent_device,
         BalanceCny = "wallet.balance_cny" => |p| p.wallet.balance_cny,
         LicaitongCny = "wallet.licaitong_cny" => |p| p.wallet.licaitong_cny,

@@ -86,6 +86,10 @@ pub struct Profile {
     /// Label used in batch output.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    /// The day the profile describes (day counters such as
+    /// `account.days_since_security_change` count up to it); `--start` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Day>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<Platform>,
     /// App version, e.g. `8.0.34`.
@@ -156,7 +160,7 @@ pub struct Account {
     /// Unresolved legal dispute or evidence preservation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_hold: Option<bool>,
-    /// Days since the password was last changed or the phone re-bound.
+    /// Days since the password was last changed or the phone re-bound, as of `as_of`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_since_security_change: Option<Count>,
     /// The deletion will be requested on a device often used to log in to the account.

@@ -7,22 +7,27 @@ use super::result::{DeactivateParts, EventView, Parts, ProcedureView, StepView};
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::timeline::{self, DatedEvent};
-use crate::engine::{checks, Env, Truth};
+use crate::engine::{checks, DateError, Env, Truth};
 use crate::knowledge::{Knowledge, TaskId};
 use crate::lang::Lang;
 
-pub fn evaluate(ctx: &Context, env: &Env<'_>) -> Evaluation {
+pub fn evaluate(ctx: &Context, env: &Env<'_>) -> Result<Evaluation, DateError> {
     let outcomes = checks::evaluate_task(ctx.kb, TaskId::Deactivate, env);
-    Evaluation::new(ctx, env, outcomes, Truth::True)
+    let eval = Evaluation::new(ctx, env, outcomes, Truth::True)?;
+    timeline::check(ctx.kb, env, submitted(&eval))?;
+    Ok(eval)
+}
+
+/// The request is submitted once the plan is done.
+fn submitted(eval: &Evaluation) -> Option<jiff::civil::Date> {
+    eval.plan.ready_on.map(|r| r.latest)
 }
 
 pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, lang: Lang) -> Parts {
     let kb = ctx.kb;
-    let submitted = eval.plan.ready_on.map(|r| r.latest);
-    let timeline = timeline::build(kb, env, submitted)
-        .iter()
-        .map(|e| event(kb, e, lang))
-        .collect();
+    // `evaluate` checked that every event can be dated.
+    let events = timeline::build(kb, env, submitted(eval)).unwrap_or_default();
+    let timeline = events.iter().map(|e| event(kb, e, lang)).collect();
     Parts::Deactivate(DeactivateParts {
         plan: views::plan(kb, env.profile, &eval.plan, lang),
         ready_on: eval.plan.ready_on,

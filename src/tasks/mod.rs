@@ -11,7 +11,9 @@ pub mod views;
 use jiff::civil::Date;
 
 use crate::engine::{planner, verdict};
-use crate::engine::{Calendar, CheckOutcome, Env, Plan, Severity, Status, Truth, Verdict};
+use crate::engine::{
+    Calendar, CheckOutcome, DateError, Env, Plan, Severity, Status, Truth, Verdict,
+};
 use crate::knowledge::{Goal, Knowledge, TaskId};
 use crate::lang::Lang;
 use crate::profile::model::Profile;
@@ -34,13 +36,14 @@ pub struct Evaluation {
 
 impl Evaluation {
     /// The verdict and the dated plan for `outcomes`; `applies` says whether the task has
-    /// anything to do. A task that does not apply plans nothing.
+    /// anything to do. A task that does not apply plans nothing. A date past the end of the
+    /// calendar is an error naming its step.
     pub fn new(
         ctx: &Context,
         env: &Env<'_>,
         outcomes: Vec<CheckOutcome>,
         applies: Truth,
-    ) -> Evaluation {
+    ) -> Result<Evaluation, DateError> {
         let verdict = Verdict::of(&outcomes, applies);
         let planned: &[CheckOutcome] = if applies == Truth::False {
             &[]
@@ -48,21 +51,12 @@ impl Evaluation {
             &outcomes
         };
         let provisional = verdict::provisional(&outcomes, applies);
-        let mut plan = planner::build(ctx.kb, planned, env, &ctx.calendar, provisional);
-        // A step whose duration the sources do not give and that takes real time leaves every
-        // date after it open.
-        let open_ended = plan
-            .actions
-            .iter()
-            .any(|a| ctx.kb.actions[a.action].provisional);
-        if let Some(r) = plan.ready_on.as_mut() {
-            r.provisional |= open_ended;
-        }
-        Evaluation {
+        let plan = planner::build(ctx.kb, planned, env, &ctx.calendar, provisional)?;
+        Ok(Evaluation {
             outcomes,
             verdict,
             plan,
-        }
+        })
     }
 }
 
@@ -90,7 +84,8 @@ impl Task {
         }
     }
 
-    pub fn evaluate(&self, ctx: &Context, profile: &Profile) -> Evaluation {
+    /// The verdict and the dated plan, or the step whose date cannot be computed.
+    pub fn evaluate(&self, ctx: &Context, profile: &Profile) -> Result<Evaluation, DateError> {
         let env = Env {
             profile,
             start: ctx.start,

@@ -11,8 +11,11 @@ use super::result::{
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::calendar::add_days;
+use crate::engine::planner::DateOf;
 use crate::engine::truth::{self, Missing};
-use crate::engine::{checks, timeline, CheckOutcome, Env, Severity, Status, Truth, Window};
+use crate::engine::{
+    checks, timeline, CheckOutcome, DateError, Env, Severity, Status, Truth, Window,
+};
 use crate::knowledge::{Clearing, Goal, Knowledge, MethodDef, TaskId};
 use crate::lang::Lang;
 
@@ -141,7 +144,7 @@ impl Choice {
     }
 }
 
-pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Evaluation {
+pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, DateError> {
     let kb = ctx.kb;
     let choice = Choice::new(kb, env, goal);
     let applies = choice.applies(goal);
@@ -158,7 +161,7 @@ pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Evaluation {
             o.severity = Severity::Info;
         }
     }
-    let mut eval = Evaluation::new(ctx, env, outcomes, applies);
+    let mut eval = Evaluation::new(ctx, env, outcomes, applies)?;
     // What stops the other methods is shown (so that `blocked_by` names checks of the result)
     // but neither planned nor counted.
     let shown = eval.outcomes.iter().map(|o| o.check).collect::<Vec<_>>();
@@ -178,7 +181,15 @@ pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Evaluation {
     }
     eval.outcomes.extend(extra);
     checks::sort(kb, &mut eval.outcomes);
-    eval
+    // Every date the result shows must be computable: when each method clears the real name,
+    // and the day it is cleared for the recommended one.
+    for m in &choice.methods {
+        clearing(kb, env, m.def, Lang::En)?;
+    }
+    if let Some(m) = clearing_shown(&choice, goal) {
+        cleared(kb, env, m.def, &eval, Lang::En)?;
+    }
+    Ok(eval)
 }
 
 /// Every check of the task, plus whatever stands in the way of the recommended method and the
@@ -224,9 +235,9 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, goal: Goal, lang: 
     let goal_def = kb.realname.goals.iter().find(|g| g.id == goal);
     let mut notes: Vec<NoteView> = goal_note(kb, env, goal, lang).into_iter().collect();
     notes.extend(views::notes(kb, &kb.realname.notes, env, lang));
-    let realname_cleared = chosen
-        .filter(|_| goal == Goal::Remove && choice.verified != Truth::False)
-        .and_then(|m| cleared(kb, env, m.def, eval, lang));
+    // `evaluate` checked that these dates can be computed.
+    let realname_cleared = clearing_shown(&choice, goal)
+        .and_then(|m| cleared(kb, env, m.def, eval, lang).unwrap_or_default());
     Parts::Realname(RealnameParts {
         goal,
         goal_title: goal_def.map_or("", |g| g.title.get(lang)),
@@ -262,14 +273,25 @@ fn goal_note(kb: &'static Knowledge, env: &Env<'_>, goal: Goal, lang: Lang) -> O
         })
 }
 
+/// The method whose day of clearing the real name the result shows: the recommended one, when
+/// the goal is to remove a verified real name.
+fn clearing_shown(choice: &Choice, goal: Goal) -> Option<&Judged> {
+    choice
+        .recommended()
+        .filter(|_| goal == Goal::Remove && choice.verified != Truth::False)
+}
+
 /// How long after the request the method clears the real name, for this profile.
 fn clearing(
     kb: &'static Knowledge,
     env: &Env<'_>,
     def: &'static MethodDef,
     lang: Lang,
-) -> Option<ClearingView> {
-    match def.clears_realname.as_ref()? {
+) -> Result<Option<ClearingView>, DateError> {
+    let Some(how) = def.clears_realname.as_ref() else {
+        return Ok(None);
+    };
+    Ok(match how {
         Clearing::AfterDays {
             days,
             sources,
@@ -279,16 +301,18 @@ fn clearing(
             sources: views::strs(sources),
             conflicts: views::conflicts(kb, conflicts, lang),
         }),
-        Clearing::Event(id) => {
-            let event = kb.events.iter().position(|e| &e.id == id)?;
-            let dated = timeline::date(kb, env, event, None);
-            Some(ClearingView {
-                after_days: dated.after_days,
-                sources: views::event_sources(kb, &dated),
-                conflicts: views::conflicts(kb, &kb.events[event].conflicts, lang),
-            })
-        }
-    }
+        Clearing::Event(id) => match kb.events.iter().position(|e| &e.id == id) {
+            None => None,
+            Some(event) => {
+                let dated = timeline::date(kb, env, event, None)?;
+                Some(ClearingView {
+                    after_days: dated.after_days,
+                    sources: views::event_sources(kb, &dated),
+                    conflicts: views::conflicts(kb, &kb.events[event].conflicts, lang),
+                })
+            }
+        },
+    })
 }
 
 /// When the real name is gone if the request is made on `ready_on`.
@@ -298,20 +322,28 @@ fn cleared(
     def: &'static MethodDef,
     eval: &Evaluation,
     lang: Lang,
-) -> Option<RealnameClearedView> {
-    let c = clearing(kb, env, def, lang)?;
+) -> Result<Option<RealnameClearedView>, DateError> {
+    let Some(c) = clearing(kb, env, def, lang)? else {
+        return Ok(None);
+    };
     let ready = eval.plan.ready_on;
-    Some(RealnameClearedView {
+    let after =
+        |d| add_days(d, c.after_days).map_err(|_| DateError(DateOf::Cleared(def.id.clone())));
+    let on = match ready {
+        Some(r) => Some(Window {
+            earliest: after(r.earliest)?,
+            latest: after(r.latest)?,
+        }),
+        None => None,
+    };
+    Ok(Some(RealnameClearedView {
         method: &def.id,
         after_days: c.after_days,
-        on: ready.map(|r| Window {
-            earliest: add_days(r.earliest, c.after_days),
-            latest: add_days(r.latest, c.after_days),
-        }),
+        on,
         provisional: ready.is_some_and(|r| r.provisional),
         sources: c.sources,
         conflicts: c.conflicts,
-    })
+    }))
 }
 
 fn method(kb: &'static Knowledge, env: &Env<'_>, m: &Judged, goal: Goal, lang: Lang) -> MethodView {
@@ -329,7 +361,8 @@ fn method(kb: &'static Knowledge, env: &Env<'_>, m: &Judged, goal: Goal, lang: L
         recoverable: d.recoverable,
         recovery: d.recovery.get(lang),
         path: d.path.get(lang),
-        clears_realname: clearing(kb, env, d, lang),
+        path_sources: views::strs(&d.path_sources),
+        clears_realname: clearing(kb, env, d, lang).unwrap_or_default(),
         sources: views::strs(&d.sources),
         conflicts: views::conflicts(kb, &d.conflicts, lang),
     }

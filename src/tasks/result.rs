@@ -55,6 +55,9 @@ pub struct ActionView {
     pub done: Window,
     /// False when the sources give no duration; the action is then shown as same-day.
     pub duration_stated: bool,
+    /// Ids of the actions of this plan that this step waits for (`wxacct explain ID` shows
+    /// why).
+    pub waits_for: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
     pub sources: Vec<&'static str>,
@@ -163,6 +166,9 @@ pub struct MethodView {
     pub recoverable: bool,
     pub recovery: &'static str,
     pub path: &'static str,
+    /// Where the path comes from, when not from every source of the method.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub path_sources: Vec<&'static str>,
     /// How long after the request the real name is gone; `null` for a method that keeps it.
     pub clears_realname: Option<ClearingView>,
     pub sources: Vec<&'static str>,
@@ -439,7 +445,8 @@ pub struct ErrorResult<'a> {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ErrorInfo<'a> {
     /// `io`, `syntax`, `eof`, `invalid` (wrong type or value), `unknown-field`, `duplicate-field`,
-    /// `empty` (an input with no profile).
+    /// `empty` (an input with no profile), `date-range` (a date of the plan or the timeline
+    /// past 9999-12-31).
     pub kind: &'a str,
     pub message: &'a str,
     pub line: Option<u64>,

@@ -2,8 +2,9 @@
 //! (SPEC §4.4).
 //!
 //! Evaluate the checks the causes rest on, with the same logic as the planning tasks; judge
-//! each cause's condition against those outcomes and the profile (true: likely, false: ruled
-//! out, unknown: unknown; a cause no field can settle stays unknown); rank the causes. With
+//! each cause by its two rules in the data against those outcomes and the profile (likely only
+//! when the profile shows what makes it happen, ruled out when it shows it cannot have
+//! happened, unknown otherwise; a cause no field can settle stays unknown); rank the causes. With
 //! `--symptom`, every cause of those symptoms is listed; without, every cause the profile
 //! shows (likely or unknown) across all symptoms. The verdict is `not-applicable` when the
 //! profile rules out every listed cause; otherwise it comes from the checks the listed causes
@@ -17,8 +18,8 @@ use super::result::{CauseStatus, CauseView, Parts, SymptomView, TroubleshootPart
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::truth::Missing;
-use crate::engine::{checks, CheckOutcome, Env, Status, Truth};
-use crate::knowledge::{CauseDef, Knowledge};
+use crate::engine::{checks, CheckOutcome, DateError, Env, Status, Truth};
+use crate::knowledge::{CauseDef, Condition, Knowledge};
 use crate::lang::Lang;
 use crate::message::{Message, Msg};
 use crate::profile::error::hint;
@@ -32,21 +33,24 @@ struct Judged {
 }
 
 impl Judged {
+    /// Likely when the profile shows what makes the cause happen; ruled out when it shows the
+    /// cause cannot have happened; unknown otherwise, with the fields that would settle it.
     fn new(def: &'static CauseDef, env: &Env<'_>, outcomes: &[CheckOutcome]) -> Judged {
-        let Some(when) = &def.when else {
-            return Judged {
-                def,
-                status: CauseStatus::Unknown,
-                missing: Missing::new(),
-            };
-        };
         let mut missing = Missing::new();
-        let status = match when.0.eval(env.profile, env, &mut missing) {
-            Truth::True => CauseStatus::Likely,
-            Truth::False => CauseStatus::RuledOut,
-            Truth::Unknown => CauseStatus::Unknown,
+        let mut holds = |c: &Option<Condition>| {
+            c.as_ref()
+                .map_or(Truth::False, |c| c.0.eval(env.profile, env, &mut missing))
         };
-        if status == CauseStatus::Unknown {
+        let likely = holds(&def.likely_when);
+        let ruled_out = holds(&def.ruled_out_when);
+        let status = match (likely, ruled_out) {
+            (Truth::True, _) => CauseStatus::Likely,
+            (_, Truth::True) => CauseStatus::RuledOut,
+            _ => CauseStatus::Unknown,
+        };
+        if status != CauseStatus::Unknown {
+            missing.clear();
+        } else {
             // A named check that is unknown says which fields it lacks.
             let unknown = outcomes
                 .iter()
@@ -109,7 +113,7 @@ fn judge(
     (judged, shown)
 }
 
-pub fn evaluate(ctx: &Context, env: &Env<'_>, symptoms: &[usize]) -> Evaluation {
+pub fn evaluate(ctx: &Context, env: &Env<'_>, symptoms: &[usize]) -> Result<Evaluation, DateError> {
     let (causes, outcomes) = judge(ctx.kb, env, symptoms);
     // Every cause ruled out (or none listed): nothing here explains the symptom.
     let applies = Truth::from_bool(causes.iter().any(|j| j.status != CauseStatus::RuledOut));
@@ -166,7 +170,7 @@ fn cause(kb: &'static Knowledge, j: &Judged, lang: Lang) -> CauseView {
         title: d.title.get(lang),
         remedy: d.remedy.get(lang),
         checks: d.checks.iter().map(|&i| kb.checks[i].id.as_str()).collect(),
-        decidable: d.when.is_some(),
+        decidable: d.likely_when.is_some() || d.ruled_out_when.is_some(),
         missing: j.missing.clone(),
         sources: views::strs(&d.sources),
         conflicts: views::conflicts(kb, &d.conflicts, lang),

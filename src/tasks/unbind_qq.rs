@@ -11,7 +11,7 @@ use super::result::{
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::truth::Missing;
-use crate::engine::{checks, Env, Truth};
+use crate::engine::{checks, DateError, Env, Truth};
 use crate::knowledge::{
     Affected, AlternativeDef, Condition, ImpactDef, Knowledge, PlatformRisks, PlaybookDef, Rated,
     ScenarioDef, TaskId,
@@ -19,7 +19,7 @@ use crate::knowledge::{
 use crate::lang::Lang;
 use crate::profile::model::Platform;
 
-pub fn evaluate(ctx: &Context, env: &Env<'_>) -> Evaluation {
+pub fn evaluate(ctx: &Context, env: &Env<'_>) -> Result<Evaluation, DateError> {
     let kb = ctx.kb;
     let applies = eval(&kb.unbind_qq.applies, env).0;
     let mut outcomes = checks::evaluate_task(kb, TaskId::UnbindQq, env);

@@ -4,9 +4,10 @@ use super::result::{
     ActionView, AlternativeMethodView, CheckView, ConflictValueView, ConflictView, NoteView,
     SourceRef,
 };
+use crate::engine::planner::PlanItem;
 use crate::engine::timeline::DatedEvent;
 use crate::engine::{CheckOutcome, Env, Plan, PlannedAction, Truth};
-use crate::knowledge::{Knowledge, Note};
+use crate::knowledge::{Duration, Knowledge, Note};
 use crate::lang::Lang;
 use crate::profile::field::ListField;
 use crate::profile::model::Profile;
@@ -54,47 +55,62 @@ pub fn checks(kb: &'static Knowledge, outcomes: &[CheckOutcome], lang: Lang) -> 
     outcomes.iter().map(|o| check(kb, o, lang)).collect()
 }
 
-/// The label that fills `{label}` in an action title.
-fn item_label(kb: &'static Knowledge, profile: &Profile, a: &PlannedAction, lang: Lang) -> String {
-    let Some(item) = a.item else {
-        return String::new();
-    };
+/// A name from the profile, when it says something (not missing, not blank).
+fn given(name: Option<&String>) -> Option<&str> {
+    name.map(String::as_str).filter(|s| !s.trim().is_empty())
+}
+
+/// The label that fills `{label}` in an action title; empty when the item has none to show.
+fn item_label(kb: &'static Knowledge, profile: &Profile, item: &PlanItem, lang: Lang) -> String {
     let quote = |s: &str| kb.ui.label_quote.get(lang).replace("{}", s);
     let numbered = || format!("#{}", item.n);
+    let i = item.index;
     match item.list {
         ListField::BankCards => profile
             .wallet
             .bank_cards
             .as_ref()
-            .and_then(|c| c.get(item.index))
-            .and_then(|c| c.label.as_deref())
+            .and_then(|c| given(c.get(i)?.label.as_ref()))
             .map(quote)
             .unwrap_or_default(),
         ListField::Devices => profile
             .devices
             .as_ref()
-            .and_then(|d| d.get(item.index))
-            .and_then(|d| d.kind)
+            .and_then(|d| d.get(i)?.kind)
             .and_then(|k| kb.vocab.device_kind.get(&k))
             .map_or_else(numbered, |t| t.get(lang).to_string()),
         ListField::GroupsOwned => profile
             .groups_owned
             .as_ref()
-            .and_then(|g| g.get(item.index))
-            .and_then(|g| g.name.as_deref())
+            .and_then(|g| given(g.get(i)?.name.as_ref()))
             .map_or_else(numbered, quote),
         ListField::ThirdPartyLogins => profile
             .third_party_logins
             .as_ref()
-            .and_then(|l| l.get(item.index))
-            .and_then(|l| l.name.as_deref())
+            .and_then(|l| given(l.get(i)?.name.as_ref()))
             .map_or_else(numbered, quote),
     }
+}
+
+/// Fills the `{name}` placeholders of a title. A placeholder with nothing to show takes the
+/// space before it along, so that no title has a double or a trailing space.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        let key = format!("{{{name}}}");
+        if value.is_empty() {
+            out = out.replace(&format!(" {key}"), "").replace(&key, "");
+        } else {
+            out = out.replace(&key, value);
+        }
+    }
+    out
 }
 
 pub fn action(
     kb: &'static Knowledge,
     profile: &Profile,
+    plan: &Plan,
     a: &PlannedAction,
     lang: Lang,
 ) -> ActionView {
@@ -102,25 +118,46 @@ pub fn action(
     let mut title = def.title.get(lang).to_string();
     let mut sources = strs(&def.sources);
     let mut note = None;
-    if let Some(item) = a.item {
-        let kind = item
-            .card_kind
-            .and_then(|k| kb.vocab.card_kind.get(&k))
-            .map_or(String::from("?"), |t| t.get(lang).to_string());
-        if let Some(limit) = item.card_kind.and_then(|k| kb.card_limit(k)) {
-            note = Some(limit.condition.get(lang));
-            for s in &limit.sources {
+    if let Some(item) = &a.item {
+        let mut add_sources = |list: &'static [String]| {
+            for s in list {
                 if !sources.contains(&s.as_str()) {
                     sources.push(s);
                 }
             }
+        };
+        // The limits concern the unbinding itself; the other steps about a card only name it.
+        let scheduled = matches!(def.duration, Duration::CardSchedule);
+        let kind = match item.card_kind {
+            Some(k) => kb.vocab.card_kind.get(&k).map_or("", |t| t.get(lang)),
+            None if item.is_card_of_unknown_kind() => {
+                let u = &kb.unknown_card;
+                if scheduled {
+                    note = Some(u.condition.get(lang));
+                    add_sources(&u.sources);
+                }
+                u.name.get(lang)
+            }
+            None => "",
+        };
+        let limit = item.card_kind.and_then(|k| kb.card_limit(k));
+        if let Some(limit) = limit.filter(|_| scheduled) {
+            note = Some(limit.condition.get(lang));
+            add_sources(&limit.sources);
         }
-        title = title
-            .replace("{kind}", &kind)
-            .replace("{n}", &item.n.to_string())
-            .replace("{count}", &item.count.to_string())
-            .replace("{label}", &item_label(kb, profile, a, lang));
+        let (n, count) = (item.n.to_string(), item.count.to_string());
+        let label = item_label(kb, profile, item, lang);
+        title = fill(
+            &title,
+            &[
+                ("kind", kind),
+                ("n", &n),
+                ("count", &count),
+                ("label", &label),
+            ],
+        );
     }
+    let waits_for = plan.waits_for(a).iter().map(|&w| kb.actions[w].id.as_str());
     let check = &kb.checks[a.check];
     ActionView {
         action: &def.id,
@@ -130,6 +167,7 @@ pub fn action(
         start: a.start.earliest,
         done: a.done,
         duration_stated: a.duration_stated,
+        waits_for: waits_for.collect(),
         note,
         sources,
         conflicts: conflicts(kb, &def.conflicts, lang),
@@ -168,7 +206,7 @@ pub fn event_sources(kb: &'static Knowledge, e: &DatedEvent) -> Vec<&'static str
 pub fn plan(kb: &'static Knowledge, profile: &Profile, plan: &Plan, lang: Lang) -> Vec<ActionView> {
     plan.actions
         .iter()
-        .map(|a| action(kb, profile, a, lang))
+        .map(|a| action(kb, profile, plan, a, lang))
         .collect()
 }
 
