@@ -12,6 +12,7 @@ use std::io::{BufRead, BufReader};
 struct Profile {
     schema_version: Option<u32>,
     id: Option<String>,
+    as_of: Option<String>,
     platform: Option<String>,
     app_version: Option<String>,
     region: Option<String>,
@@ -41,6 +42,7 @@ struct Account {
     cloud_backup: Option<bool>,
     legal_hold: Option<bool>,
     days_since_security_change: Option<i64>,
+    on_frequent_device: Option<bool>,
 }
 
 #[allow(dead_code)]
@@ -51,6 +53,7 @@ struct Wallet {
     licaitong_locked_until: Option<String>,
     pay_score_enabled: Option<bool>,
     auto_deductions: Option<i64>,
+    weilidai_loan: Option<bool>,
     bank_cards: Option<Vec<Card>>,
 }
 
