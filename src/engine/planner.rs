@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::message::{Message, Msg};
 
-use super::calendar::{add_days, Calendar, OutOfRange};
+use super::calendar::{add_days, serialize_day, Calendar, OutOfRange};
 use super::card_limits::{self, card_numbers, CardDays};
 use super::checks::{CheckOutcome, Status};
 use super::truth::{Env, Truth};
@@ -29,8 +29,10 @@ use crate::profile::model::CardKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Window {
     #[schemars(with = "String")]
+    #[serde(serialize_with = "serialize_day")]
     pub earliest: Date,
     #[schemars(with = "String")]
+    #[serde(serialize_with = "serialize_day")]
     pub latest: Date,
 }
 
@@ -68,8 +70,10 @@ impl Window {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ReadyOn {
     #[schemars(with = "String")]
+    #[serde(serialize_with = "serialize_day")]
     pub earliest: Date,
     #[schemars(with = "String")]
+    #[serde(serialize_with = "serialize_day")]
     pub latest: Date,
     pub provisional: bool,
 }

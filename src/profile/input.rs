@@ -117,6 +117,18 @@ impl Blocks {
     }
 }
 
+/// A record's `source`: `path:LINE` or `path#INDEX` (made for every record, so without the
+/// formatting machinery).
+fn source_at(path: &str, sep: u8, n: u64) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    let mut s = String::with_capacity(path.len() + 1 + digits.len());
+    s.push_str(path);
+    s.push(char::from(sep));
+    s.push_str(digits);
+    s
+}
+
 /// The first line break at or after `from`.
 fn newline(bytes: &[u8], from: usize) -> Option<usize> {
     memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i)
@@ -491,7 +503,7 @@ impl Stream {
                 Ok(r) => r,
                 Err(e) => {
                     self.done = true;
-                    let source = format!("{}#{}", self.path, self.index);
+                    let source = source_at(&self.path, b'#', self.index);
                     Some(self.record(source, self.line, self.col, Err(read_error(&e))))
                 }
             },
@@ -522,7 +534,7 @@ impl Stream {
                 Ok(None) => (self.blocks.rest().len(), self.blocks.rest().len()),
                 Err(e) => {
                     self.done = true;
-                    let source = format!("{}:{}", self.path, self.line);
+                    let source = source_at(&self.path, b':', self.line);
                     return Some(self.record(source, self.line, 1, Err(read_error(&e))));
                 }
             };
@@ -535,7 +547,7 @@ impl Stream {
             self.line += 1;
             self.col = 1;
             if !blank {
-                let source = format!("{}:{line_no}", self.path);
+                let source = source_at(&self.path, b':', line_no);
                 return Some(self.record(source, line_no, column, Ok(bytes)));
             }
         }
@@ -544,7 +556,7 @@ impl Stream {
     /// An error of the array's own syntax, at the current position; the input ends here.
     fn list_error(&mut self, id: Msg) -> Option<RawRecord> {
         self.done = true;
-        let source = format!("{}#{}", self.path, self.index);
+        let source = source_at(&self.path, b'#', self.index);
         let err = ProfileError::new(ErrorKind::Syntax, Message::new(id)).at(self.line, self.col);
         Some(self.record(source, self.line, self.col, Err(err)))
     }
@@ -593,7 +605,7 @@ impl Stream {
             range: self.blocks.pos..self.blocks.pos + len,
         };
         self.advance(end);
-        let source = format!("{}#{}", self.path, self.index);
+        let source = source_at(&self.path, b'#', self.index);
         self.index += 1;
         Ok(Some(self.record(source, line, column, Ok(bytes))))
     }

@@ -51,6 +51,12 @@ impl Json {
                 source,
                 eval,
             } => match self.look.detail {
+                Detail::Summary if !pretty => {
+                    let mut buf = Vec::with_capacity(512);
+                    task.summary(ctx, profile, source, eval)
+                        .write_json(&mut buf);
+                    buf
+                }
                 Detail::Summary => write(&task.summary(ctx, profile, source, eval)),
                 Detail::Full => write(&task.result(ctx, profile, source, eval, self.look.lang)),
             },

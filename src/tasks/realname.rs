@@ -13,9 +13,8 @@ use super::{Context, Evaluation};
 use crate::engine::calendar::add_days;
 use crate::engine::planner::DateOf;
 use crate::engine::truth::{self, Missing};
-use crate::engine::{
-    checks, timeline, CheckOutcome, DateError, Env, Severity, Status, Truth, Window,
-};
+use crate::engine::checks::{self, Memo};
+use crate::engine::{timeline, CheckOutcome, DateError, Env, Severity, Status, Truth, Window};
 use crate::knowledge::{Clearing, Goal, Knowledge, MethodDef, TaskId};
 use crate::lang::Lang;
 
@@ -33,6 +32,7 @@ impl Judged {
         kb: &'static Knowledge,
         def: &'static MethodDef,
         env: &Env<'_>,
+        memo: &mut Memo<'_>,
         verified: Truth,
     ) -> Judged {
         let own = def.applicable.as_ref().map_or(Truth::True, |c| {
@@ -42,7 +42,7 @@ impl Judged {
         let applicable = truth::any([verified.negate(), own.negate()].into_iter()).negate();
         let blockers = blocker_checks(kb, def)
             .into_iter()
-            .map(|i| checks::evaluate_one(kb, i, env))
+            .map(|i| memo.get(i).clone())
             .collect();
         Judged {
             def,
@@ -101,21 +101,19 @@ struct Choice {
 }
 
 impl Choice {
-    fn new(kb: &'static Knowledge, env: &Env<'_>, goal: Goal) -> Choice {
+    fn new(kb: &'static Knowledge, env: &Env<'_>, memo: &mut Memo<'_>, goal: Goal) -> Choice {
         let verified = kb
             .check_idx(&kb.realname.precondition)
-            .map_or(Truth::Unknown, |i| {
-                match checks::evaluate_one(kb, i, env).status {
-                    Status::Pass => Truth::True,
-                    Status::Fail => Truth::False,
-                    Status::Unknown => Truth::Unknown,
-                }
+            .map_or(Truth::Unknown, |i| match memo.get(i).status {
+                Status::Pass => Truth::True,
+                Status::Fail => Truth::False,
+                Status::Unknown => Truth::Unknown,
             });
         let methods: Vec<Judged> = kb
             .realname
             .methods
             .iter()
-            .map(|m| Judged::new(kb, m, env, verified))
+            .map(|m| Judged::new(kb, m, env, memo, verified))
             .collect();
         // The gentlest method that can reach the goal; when none can because the goal is
         // already met (no card to unbind), the gentlest that reaches it. Nothing without a
@@ -146,9 +144,10 @@ impl Choice {
 
 pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, DateError> {
     let kb = ctx.kb;
-    let choice = Choice::new(kb, env, goal);
+    let mut memo = Memo::new(kb, env);
+    let choice = Choice::new(kb, env, &mut memo, goal);
     let applies = choice.applies(goal);
-    let mut outcomes = task_checks(kb, env, choice.recommended());
+    let mut outcomes = task_checks(kb, &mut memo, choice.recommended());
     if applies == Truth::False {
         // Nothing to remove, replace or unbind: nothing stands in the way of anything, and the
         // precondition that failed only says why.
@@ -197,10 +196,10 @@ pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, 
 /// warns.
 fn task_checks(
     kb: &'static Knowledge,
-    env: &Env<'_>,
+    memo: &mut Memo<'_>,
     chosen: Option<&Judged>,
 ) -> Vec<CheckOutcome> {
-    let mut out = checks::evaluate_task(kb, TaskId::Realname, env);
+    let mut out = memo.task(TaskId::Realname);
     let Some(m) = chosen else {
         checks::demote_blockers(kb, &mut out, |_| false);
         return out;
@@ -215,7 +214,7 @@ fn task_checks(
         .blockers
         .iter()
         .cloned()
-        .chain(work.iter().map(|&i| checks::evaluate_one(kb, i, env)));
+        .chain(work.iter().map(|&i| memo.get(i).clone()));
     for o in extra {
         if !out.iter().any(|x| x.check == o.check) {
             out.push(o);
@@ -230,7 +229,7 @@ fn task_checks(
 
 pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, goal: Goal, lang: Lang) -> Parts {
     let kb = ctx.kb;
-    let choice = Choice::new(kb, env, goal);
+    let choice = Choice::new(kb, env, &mut Memo::new(kb, env), goal);
     let chosen = choice.recommended();
     let goal_def = kb.realname.goals.iter().find(|g| g.id == goal);
     let mut notes: Vec<NoteView> = goal_note(kb, env, goal, lang).into_iter().collect();

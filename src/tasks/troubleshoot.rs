@@ -113,21 +113,19 @@ fn judge(
     (judged, shown)
 }
 
+/// Judges the causes (each check they rest on evaluated once) and plans; the likely causes
+/// are kept for the short result.
 pub fn evaluate(ctx: &Context, env: &Env<'_>, symptoms: &[usize]) -> Result<Evaluation, DateError> {
     let (causes, outcomes) = judge(ctx.kb, env, symptoms);
     // Every cause ruled out (or none listed): nothing here explains the symptom.
     let applies = Truth::from_bool(causes.iter().any(|j| j.status != CauseStatus::RuledOut));
-    Evaluation::new(ctx, env, outcomes, applies)
-}
-
-/// Ids of the causes the profile shows, most likely first.
-pub fn likely(kb: &'static Knowledge, env: &Env<'_>, symptoms: &[usize]) -> Vec<&'static str> {
-    let (causes, _) = judge(kb, env, symptoms);
-    causes
+    let mut eval = Evaluation::new(ctx, env, outcomes, applies)?;
+    eval.likely = causes
         .iter()
         .filter(|j| j.status == CauseStatus::Likely)
         .map(|j| j.def.id.as_str())
-        .collect()
+        .collect();
+    Ok(eval)
 }
 
 pub fn parts(
