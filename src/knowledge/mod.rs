@@ -298,6 +298,19 @@ impl Knowledge {
                 None => errors.push(format!("{owner}: condition names unknown check `{id}`")),
             });
         }
+        for m in &mut self.realname.methods {
+            // Unknown ids are reported by the content checks.
+            m.blocker_idx = m.blocked_by.iter().filter_map(|id| index.get(id).copied()).collect();
+            if let Some(task) = m.blocked_by_task {
+                let of_task = (0..self.checks.len()).filter(|&i| self.checks[i].tasks.contains(&task));
+                for i in of_task {
+                    if !m.blocker_idx.contains(&i) {
+                        m.blocker_idx.push(i);
+                    }
+                }
+            }
+            m.work_idx = m.work.iter().filter_map(|id| index.get(id).copied()).collect();
+        }
         let t = &mut self.troubleshoot;
         for c in &mut t.causes {
             match t.symptoms.iter().position(|s| s.id == c.symptom) {

@@ -498,6 +498,13 @@ pub struct MethodDef {
     /// Checks whose remedies are the method's own work (unbinding the cards).
     #[serde(default)]
     pub work: Vec<String>,
+    /// The checks that can stop the method, by index: `blocked_by`, then every check of
+    /// `blocked_by_task` not named before; filled in when loaded.
+    #[serde(skip)]
+    pub blocker_idx: Vec<usize>,
+    /// `work` by index; filled in when loaded.
+    #[serde(skip)]
+    pub work_idx: Vec<usize>,
     pub duration: Text,
     pub data: Text,
     pub function_impact: Text,

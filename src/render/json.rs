@@ -4,6 +4,8 @@ use std::io::{self, Write};
 
 use super::{Item, Look, Report, Sink};
 use crate::cli::Detail;
+use crate::knowledge::Knowledge;
+use crate::tasks::views;
 use crate::tasks::result::{ErrorInfo, ErrorResult, Summary, SCHEMA_VERSION};
 
 pub struct Json {
@@ -58,7 +60,13 @@ impl Json {
                     buf
                 }
                 Detail::Summary => write(&task.summary(ctx, profile, source, eval)),
-                Detail::Full => write(&task.result(ctx, profile, source, eval, self.look.lang)),
+                Detail::Full => {
+                    let mut r = task.result(ctx, profile, source, eval, self.look.lang);
+                    if references_once(self.look, self.lines) {
+                        r.references = Vec::new(); // The document gives them once.
+                    }
+                    write(&r)
+                }
             },
             Item::Error {
                 task,
@@ -82,6 +90,12 @@ impl Json {
             }
         }
     }
+}
+
+/// Whether the document gives the references once rather than each result: several full
+/// results in one `json` document all cite the same sources.
+fn references_once(look: Look, lines: bool) -> bool {
+    !lines && !look.single && look.detail == Detail::Full
 }
 
 /// Serialising through a trait object, so that one function handles every result type.
@@ -131,6 +145,11 @@ impl Sink for JsonSink {
         if !self.lines && !self.look.single {
             out.write_all(b"\n],\"summary\":")?;
             serde_json::to_writer(&mut *out, summary)?;
+            if references_once(self.look, self.lines) {
+                out.write_all(b",\"references\":")?;
+                let references = views::references(Knowledge::get(), self.look.lang);
+                serde_json::to_writer(&mut *out, &references)?;
+            }
             out.write_all(b"}\n")?;
         }
         Ok(())

@@ -14,7 +14,9 @@ use crate::engine::calendar::add_days;
 use crate::engine::planner::DateOf;
 use crate::engine::truth::{self, Missing};
 use crate::engine::checks::{self, Memo};
-use crate::engine::{timeline, CheckOutcome, DateError, Env, Severity, Status, Truth, Window};
+use crate::engine::{
+    timeline, CheckOutcome, DateError, Env, ReadyOn, Severity, Status, Truth, Window,
+};
 use crate::knowledge::{Clearing, Goal, Knowledge, MethodDef, TaskId};
 use crate::lang::Lang;
 
@@ -29,7 +31,6 @@ struct Judged {
 
 impl Judged {
     fn new(
-        kb: &'static Knowledge,
         def: &'static MethodDef,
         env: &Env<'_>,
         memo: &mut Memo<'_>,
@@ -40,10 +41,7 @@ impl Judged {
         });
         // Kleene AND of the two.
         let applicable = truth::any([verified.negate(), own.negate()].into_iter()).negate();
-        let blockers = blocker_checks(kb, def)
-            .into_iter()
-            .map(|i| memo.get(i).clone())
-            .collect();
+        let blockers = def.blocker_idx.iter().map(|&i| memo.get(i).clone()).collect();
         Judged {
             def,
             applicable,
@@ -74,24 +72,6 @@ impl Judged {
     }
 }
 
-/// The checks that can stop a method: its own list, then every check of the task it performs.
-fn blocker_checks(kb: &Knowledge, def: &MethodDef) -> Vec<usize> {
-    let mut out: Vec<usize> = def
-        .blocked_by
-        .iter()
-        .filter_map(|id| kb.check_idx(id))
-        .collect();
-    if let Some(task) = def.blocked_by_task {
-        let of_task = (0..kb.checks.len()).filter(|&i| kb.checks[i].tasks.contains(&task));
-        for i in of_task {
-            if !out.contains(&i) {
-                out.push(i);
-            }
-        }
-    }
-    out
-}
-
 /// Every method, gentlest first, and the one recommended for the goal.
 struct Choice {
     /// Whether a real name was verified (the precondition check passes).
@@ -113,7 +93,7 @@ impl Choice {
             .realname
             .methods
             .iter()
-            .map(|m| Judged::new(kb, m, env, memo, verified))
+            .map(|m| Judged::new(m, env, memo, verified))
             .collect();
         // The gentlest method that can reach the goal; when none can because the goal is
         // already met (no card to unbind), the gentlest that reaches it. Nothing without a
@@ -183,10 +163,12 @@ pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, 
     // Every date the result shows must be computable: when each method clears the real name,
     // and the day it is cleared for the recommended one.
     for m in &choice.methods {
-        clearing(kb, env, m.def, Lang::En)?;
+        clearing_days(kb, env, m.def)?;
     }
     if let Some(m) = clearing_shown(&choice, goal) {
-        cleared(kb, env, m.def, &eval, Lang::En)?;
+        if let Some(days) = clearing_days(kb, env, m.def)? {
+            cleared_on(m.def, days, eval.plan.ready_on)?;
+        }
     }
     Ok(eval)
 }
@@ -204,12 +186,7 @@ fn task_checks(
         checks::demote_blockers(kb, &mut out, |_| false);
         return out;
     };
-    let work: Vec<usize> = m
-        .def
-        .work
-        .iter()
-        .filter_map(|id| kb.check_idx(id))
-        .collect();
+    let work = &m.def.work_idx;
     let extra = m
         .blockers
         .iter()
@@ -280,6 +257,40 @@ fn clearing_shown(choice: &Choice, goal: Goal) -> Option<&Judged> {
         .filter(|_| goal == Goal::Remove && choice.verified != Truth::False)
 }
 
+/// How many days after the request the method clears the real name, for this profile (an
+/// error when that day cannot be computed); `None` for a method that keeps it.
+fn clearing_days(
+    kb: &'static Knowledge,
+    env: &Env<'_>,
+    def: &'static MethodDef,
+) -> Result<Option<i64>, DateError> {
+    Ok(match def.clears_realname.as_ref() {
+        None => None,
+        Some(Clearing::AfterDays { days, .. }) => Some(i64::from(*days)),
+        Some(Clearing::Event(id)) => match kb.events.iter().position(|e| &e.id == id) {
+            None => None,
+            Some(event) => Some(timeline::date(kb, env, event, None)?.after_days),
+        },
+    })
+}
+
+/// The days the real name is gone if the request is made on `ready`, `days` after it.
+fn cleared_on(
+    def: &'static MethodDef,
+    days: i64,
+    ready: Option<ReadyOn>,
+) -> Result<Option<Window>, DateError> {
+    let after = |d| add_days(d, days).map_err(|_| DateError(DateOf::Cleared(def.id.clone())));
+    ready
+        .map(|r| {
+            Ok(Window {
+                earliest: after(r.earliest)?,
+                latest: after(r.latest)?,
+            })
+        })
+        .transpose()
+}
+
 /// How long after the request the method clears the real name, for this profile.
 fn clearing(
     kb: &'static Knowledge,
@@ -326,15 +337,7 @@ fn cleared(
         return Ok(None);
     };
     let ready = eval.plan.ready_on;
-    let after =
-        |d| add_days(d, c.after_days).map_err(|_| DateError(DateOf::Cleared(def.id.clone())));
-    let on = match ready {
-        Some(r) => Some(Window {
-            earliest: after(r.earliest)?,
-            latest: after(r.latest)?,
-        }),
-        None => None,
-    };
+    let on = cleared_on(def, c.after_days, ready)?;
     Ok(Some(RealnameClearedView {
         method: &def.id,
         after_days: c.after_days,

@@ -410,7 +410,9 @@ pub struct TaskResult {
     pub checks: Vec<CheckView>,
     #[serde(flatten)]
     pub parts: Parts,
-    /// Every source the result cites.
+    /// Every source the result cites. In a `json` document of several full results, the
+    /// document gives them once (`references` beside `summary`) and the results leave them out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<SourceRef>,
 }
 

@@ -83,12 +83,14 @@ fn judge(
         .iter()
         .filter(|c| !asked || symptoms.contains(&c.symptom_idx))
         .collect();
-    let mut named: Vec<usize> = candidates.iter().flat_map(|c| c.checks.clone()).collect();
-    named.sort_unstable();
-    named.dedup();
-    let outcomes: Vec<CheckOutcome> = named
-        .iter()
-        .map(|&i| checks::evaluate_one(kb, i, env))
+    // Each check some cause rests on, evaluated once.
+    let mut named = vec![false; kb.checks.len()];
+    for &i in candidates.iter().flat_map(|c| &c.checks) {
+        named[i] = true;
+    }
+    let outcomes: Vec<CheckOutcome> = (0..named.len())
+        .filter(|&i| named[i])
+        .map(|i| checks::evaluate_one(kb, i, env))
         .collect();
     let mut statuses = vec![Status::Unknown; kb.checks.len()];
     for o in &outcomes {
@@ -105,10 +107,12 @@ fn judge(
         .filter(|j| asked || j.status != CauseStatus::RuledOut)
         .collect();
     judged.sort_by_key(|j| (j.status, Reverse(j.def.share_percent), j.def.id.as_str()));
-    let mut shown: Vec<CheckOutcome> = outcomes
-        .into_iter()
-        .filter(|o| judged.iter().any(|j| j.def.checks.contains(&o.check)))
-        .collect();
+    // The checks the listed causes rest on.
+    named.fill(false);
+    for &i in judged.iter().flat_map(|j| &j.def.checks) {
+        named[i] = true;
+    }
+    let mut shown: Vec<CheckOutcome> = outcomes.into_iter().filter(|o| named[o.check]).collect();
     checks::sort(kb, &mut shown);
     (judged, shown)
 }
