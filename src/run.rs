@@ -91,7 +91,8 @@ pub struct Run<'a> {
     pub task: &'a Task,
     pub ctx: &'a Context,
     pub overrides: &'a Overrides,
-    pub jobs: usize,
+    /// `--jobs`; `None` for every core, asked only when the input needs a pipeline.
+    pub jobs: Option<usize>,
     /// The language of diagnostics.
     pub lang: Lang,
 }
@@ -216,8 +217,13 @@ impl Run<'_> {
         write: &mut dyn FnMut(Done) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
         let (first, ended) = chunk(&mut inputs, FIRST_CHUNK);
-        if self.jobs > 1 && !ended {
-            return self.pipeline(first, inputs, report, write);
+        if !ended {
+            let jobs = self
+                .jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            if jobs > 1 {
+                return self.pipeline(jobs, first, inputs, report, write);
+            }
         }
         self.here(first.into_iter().chain(inputs), report, write)
     }
@@ -246,16 +252,17 @@ impl Run<'_> {
     /// every thread ends.
     fn pipeline(
         &self,
+        jobs: usize,
         first: Vec<Input>,
         inputs: Inputs,
         report: &dyn Report,
         write: &mut dyn FnMut(Done) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
-        let in_flight = (4 * self.jobs).min(MAX_IN_FLIGHT);
+        let in_flight = (4 * jobs).min(MAX_IN_FLIGHT);
         let shared = Shared {
             stop: AtomicBool::new(false),
             chunk: AtomicUsize::new(START_CHUNK),
-            workers: self.jobs.min(in_flight),
+            workers: jobs.min(in_flight),
         };
         let pending = Mutex::new(Some((first, inputs)));
         let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<Input>)>(shared.workers);

@@ -67,20 +67,15 @@ impl Blocks {
         let mut next = Vec::with_capacity(capacity);
         next.extend_from_slice(rest);
         let kept = next.len();
-        next.resize(capacity, 0);
-        let mut filled = kept;
-        while filled < capacity {
-            match reader.read(&mut next[filled..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    break;
-                }
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
+        // Read into the spare capacity as it comes, without zeroing the whole block first (a
+        // small file then touches a few pages, not a megabyte). `read_to_end` retries when
+        // interrupted and stops at the end of the input or when the block is full.
+        let room = (capacity - kept) as u64;
+        reader.take(room).read_to_end(&mut next)?;
+        let filled = next.len();
+        if filled < capacity {
+            self.eof = true;
         }
-        next.truncate(filled);
         self.block = Arc::new(next);
         self.pos = 0;
         Ok(filled > kept)
