@@ -8,6 +8,7 @@
 //! calendar and the card limits, in the best case (`earliest`) and the worst (`latest`). It
 //! knows no action by name.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -115,14 +116,39 @@ pub struct PlannedAction {
 
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
+    /// The steps, when they were worked out (see [`Plan::with_steps`]).
     pub actions: Vec<PlannedAction>,
     /// `None` when a failed blocker has no self-service remedy.
     pub ready_on: Option<ReadyOn>,
     /// What every step waits for, one after the other.
     waits: Vec<usize>,
+    /// The failed checks (in order) of a plan whose steps all fall on `--start`: its date
+    /// needed no steps, and they are worked out only when asked for.
+    pending: Option<Vec<usize>>,
 }
 
 impl Plan {
+    /// The plan with its steps: itself, or, when no step takes time and the steps were left
+    /// out, the same plan with them.
+    pub fn with_steps(&self, kb: &Knowledge, env: &Env<'_>, cal: &Calendar) -> Cow<'_, Plan> {
+        let Some(failed) = &self.pending else {
+            return Cow::Borrowed(self);
+        };
+        let graph = Graph::new(kb, failed.iter().copied(), env);
+        let mut waits = Vec::new();
+        // Steps that take no time cannot be dated past the end of the calendar.
+        let actions = match graph.steps.is_empty() {
+            true => Vec::new(),
+            false => dated_steps(kb, env, cal, &graph, &mut waits).unwrap_or_default(),
+        };
+        Cow::Owned(Plan {
+            actions,
+            ready_on: self.ready_on,
+            waits,
+            pending: None,
+        })
+    }
+
     /// The actions step `a` waits for (indices into `Knowledge::actions`), in plan order.
     pub fn waits_for(&self, a: &PlannedAction) -> &[usize] {
         self.waits.get(a.waits.clone()).unwrap_or(&[])
@@ -178,7 +204,24 @@ pub fn build(
             && o.severity == Severity::Blocker
             && !kb.checks[o.check].self_service
     });
-    let graph = Graph::new(kb, outcomes, env);
+    let failed = outcomes
+        .iter()
+        .filter(|o| o.status == Status::Fail)
+        .map(|o| o.check);
+    if let Some(uncertain) = takes_no_time(kb, failed.clone()) {
+        // Every step starts and ends on `--start`: the date needs no graph.
+        let ready_on = (!stuck).then_some(ReadyOn {
+            earliest: env.start,
+            latest: env.start,
+            provisional: provisional || uncertain,
+        });
+        return Ok(Plan {
+            ready_on,
+            pending: Some(failed.collect()),
+            ..Plan::default()
+        });
+    }
+    let graph = Graph::new(kb, failed, env);
     let mut waits = Vec::new();
     let actions = if graph.steps.is_empty() {
         Vec::new()
@@ -204,7 +247,30 @@ pub fn build(
         actions,
         ready_on,
         waits,
+        pending: None,
     })
+}
+
+/// Whether every step of the actions the failed checks call for starts and ends on the day it
+/// is ready (minutes, or no stated duration), so that each one falls on `--start`; then,
+/// whether that date is uncertain (a step whose real duration the sources leave open).
+/// `None` when some step takes time or is about a bank card (whose kind may be unknown).
+fn takes_no_time(kb: &Knowledge, failed: impl Iterator<Item = usize>) -> Option<bool> {
+    let mut uncertain = false;
+    for c in failed {
+        let Some(a) = kb.checks[c].action_idx else {
+            continue;
+        };
+        let def = &kb.actions[a];
+        let instant = matches!(def.duration, Duration::Minutes(_) | Duration::Unstated);
+        // A provisional action counts when it has a step: one without items always has one.
+        let items = def.per_item.as_ref().map(|p| p.list);
+        if !instant || items == Some(ListField::BankCards) || (def.provisional && items.is_some()) {
+            return None;
+        }
+        uncertain |= def.provisional;
+    }
+    Some(uncertain)
 }
 
 /// Dates the steps in the best and the worst case and puts them in plan order; what each
@@ -282,16 +348,12 @@ struct Graph {
 
 impl Graph {
     /// One action per failed check (once, however many checks name it), expanded into steps.
-    fn new(kb: &Knowledge, outcomes: &[CheckOutcome], env: &Env<'_>) -> Graph {
-        let failing = outcomes.iter().filter(|o| o.status == Status::Fail).count();
-        let mut steps = Vec::with_capacity(failing);
-        let mut spans: Vec<(usize, Range<usize>)> = Vec::with_capacity(failing);
+    fn new(kb: &Knowledge, failed: impl Iterator<Item = usize>, env: &Env<'_>) -> Graph {
+        let mut steps = Vec::with_capacity(8);
+        let mut spans: Vec<(usize, Range<usize>)> = Vec::with_capacity(8);
         let mut numbers = None;
-        for o in outcomes {
-            if o.status != Status::Fail {
-                continue;
-            }
-            let Some(action) = kb.checks[o.check].action_idx else {
+        for check in failed {
+            let Some(action) = kb.checks[check].action_idx else {
                 continue;
             };
             if spans.iter().any(|(a, _)| *a == action) {
@@ -301,7 +363,7 @@ impl Graph {
             let mut push = |item| {
                 steps.push(Step {
                     action,
-                    check: o.check,
+                    check,
                     item,
                 })
             };

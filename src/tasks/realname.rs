@@ -223,7 +223,7 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, goal: Goal, lang: 
             .map(|m| method(kb, env, m, goal, lang))
             .collect(),
         recommended: chosen.map(|m| m.def.id.as_str()),
-        plan: views::plan(kb, env.profile, &eval.plan, lang),
+        plan: views::plan(ctx, env, &eval.plan, lang),
         ready_on: eval.plan.ready_on,
         requirements: chosen.map_or_else(Vec::new, |m| {
             views::notes(kb, &m.def.requirements, env, lang)

@@ -601,7 +601,7 @@ mod tests {
             }),
         ];
         let sources = ["a.jsonl:7", "dir/\"quoted\"\\back\u{1}\u{7f}.json#3", "-"];
-        let names = [None, Some("u0001"), Some("张三 \"x\"\n\t")];
+        let names = [None, Some("u0001"), Some("\u{5f20}\u{4e09} \"x\"\n\t")];
         let mut n = 0;
         for (i, ready_on) in readies.into_iter().enumerate() {
             for source in sources {

@@ -157,7 +157,7 @@ pub fn parts(
         symptoms: looked_into,
         ruled_out_listed: !symptoms.is_empty(),
         causes: causes.iter().map(|j| cause(kb, j, lang)).collect(),
-        plan: views::plan(kb, env.profile, &eval.plan, lang),
+        plan: views::plan(ctx, env, &eval.plan, lang),
         ready_on: eval.plan.ready_on,
     })
 }
