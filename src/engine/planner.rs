@@ -122,21 +122,21 @@ pub struct Plan {
     pub ready_on: Option<ReadyOn>,
     /// What every step waits for, one after the other.
     waits: Vec<usize>,
-    /// The failed checks (in order) of a plan whose steps all fall on `--start`: its date
-    /// needed no steps, and they are worked out only when asked for.
+    /// The failed checks to plan, in order, while the steps are not worked out: the date
+    /// needs no plan order, and only full results show the steps.
     pending: Option<Vec<usize>>,
 }
 
 impl Plan {
-    /// The plan with its steps: itself, or, when no step takes time and the steps were left
-    /// out, the same plan with them.
+    /// The plan with its steps, dated and in plan order: itself, or, when they were left out,
+    /// the same plan with them.
     pub fn with_steps(&self, kb: &Knowledge, env: &Env<'_>, cal: &Calendar) -> Cow<'_, Plan> {
         let Some(failed) = &self.pending else {
             return Cow::Borrowed(self);
         };
         let graph = Graph::new(kb, failed.iter().copied(), env);
         let mut waits = Vec::new();
-        // Steps that take no time cannot be dated past the end of the calendar.
+        // `build` dated every step already: none is past the end of the calendar.
         let actions = match graph.steps.is_empty() {
             true => Vec::new(),
             false => dated_steps(kb, env, cal, &graph, &mut waits).unwrap_or_default(),
@@ -208,47 +208,43 @@ pub fn build(
         .iter()
         .filter(|o| o.status == Status::Fail)
         .map(|o| o.check);
-    if let Some(uncertain) = takes_no_time(kb, failed.clone()) {
-        // Every step starts and ends on `--start`: the date needs no graph.
-        let ready_on = (!stuck).then_some(ReadyOn {
-            earliest: env.start,
-            latest: env.start,
-            provisional: provisional || uncertain,
-        });
-        return Ok(Plan {
-            ready_on,
-            pending: Some(failed.collect()),
-            ..Plan::default()
-        });
-    }
-    let graph = Graph::new(kb, failed, env);
-    let mut waits = Vec::new();
-    let actions = if graph.steps.is_empty() {
-        Vec::new()
-    } else {
-        dated_steps(kb, env, cal, &graph, &mut waits)?
+    // When every step starts and ends on `--start`, the date needs no graph.
+    let (done, uncertain) = match takes_no_time(kb, failed.clone()) {
+        Some(uncertain) => (Window::day(env.start), uncertain),
+        None => solved(kb, env, cal, &Graph::new(kb, failed.clone(), env))?,
     };
-    // A card of unknown kind, or a step that takes real time the sources do not give, leaves
-    // the dates after it open.
-    let uncertain = actions.iter().any(|a| {
-        a.item.is_some_and(|i| i.is_card_of_unknown_kind()) || kb.actions[a.action].provisional
+    let ready_on = (!stuck).then_some(ReadyOn {
+        earliest: done.earliest,
+        latest: done.latest,
+        provisional: provisional || uncertain,
     });
-    let ready_on = (!stuck).then(|| {
-        let w = actions
-            .iter()
-            .fold(Window::day(env.start), |w, a| w.max(a.done));
-        ReadyOn {
-            earliest: w.earliest,
-            latest: w.latest,
-            provisional: provisional || uncertain,
-        }
-    });
+    // The steps in plan order (only full results show them) are worked out when asked for.
     Ok(Plan {
-        actions,
         ready_on,
-        waits,
-        pending: None,
+        pending: Some(failed.collect()),
+        ..Plan::default()
     })
+}
+
+/// When the last step is done (`--start` when there is none), and whether that date is
+/// uncertain: a card of unknown kind, or a step that takes real time the sources do not give,
+/// leaves the dates after it open.
+fn solved(
+    kb: &Knowledge,
+    env: &Env<'_>,
+    cal: &Calendar,
+    graph: &Graph,
+) -> Result<(Window, bool), DateError> {
+    let start = Window::day(env.start);
+    if graph.steps.is_empty() {
+        return Ok((start, false));
+    }
+    let dated = Solver::new(kb, env, cal, graph).solve()?;
+    let done = dated.iter().fold(start, |w, d| w.max(d.done));
+    let uncertain = graph.steps.iter().any(|s| {
+        s.item.is_some_and(|i| i.is_card_of_unknown_kind()) || kb.actions[s.action].provisional
+    });
+    Ok((done, uncertain))
 }
 
 /// Whether every step of the actions the failed checks call for starts and ends on the day it
