@@ -372,6 +372,10 @@ impl Knowledge {
             return Err(errors);
         };
         let mut checks = checks.checks;
+        checks.sort_by(|a, b| a.id.cmp(&b.id));
+        for (rank, c) in checks.iter_mut().enumerate() {
+            c.id_rank = rank;
+        }
         checks.sort_by(|a, b| (a.severity, &a.id).cmp(&(b.severity, &b.id)));
         let check_index = checks
             .iter()

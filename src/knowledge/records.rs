@@ -126,6 +126,10 @@ pub struct CheckDef {
     /// The id as a JSON string, escaped once when loaded (batch output writes it per profile).
     #[serde(skip)]
     pub id_json: Option<Box<serde_json::value::RawValue>>,
+    /// The place of the id among all check ids in order; filled in when loaded (outcomes are
+    /// sorted by severity, then id, per profile).
+    #[serde(skip)]
+    pub id_rank: usize,
     /// False when nothing the user can do clears a failure (then `ready_on` is null).
     #[serde(default = "yes")]
     pub self_service: bool,

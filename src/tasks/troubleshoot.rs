@@ -41,12 +41,13 @@ impl Judged {
             c.as_ref()
                 .map_or(Truth::False, |c| c.0.eval(env.profile, env, &mut missing))
         };
-        let likely = holds(&def.likely_when);
-        let ruled_out = holds(&def.ruled_out_when);
-        let status = match (likely, ruled_out) {
-            (Truth::True, _) => CauseStatus::Likely,
-            (_, Truth::True) => CauseStatus::RuledOut,
-            _ => CauseStatus::Unknown,
+        // A likely cause is not looked at further.
+        let status = match holds(&def.likely_when) {
+            Truth::True => CauseStatus::Likely,
+            _ => match holds(&def.ruled_out_when) {
+                Truth::True => CauseStatus::RuledOut,
+                _ => CauseStatus::Unknown,
+            },
         };
         if status != CauseStatus::Unknown {
             missing.clear();
@@ -77,21 +78,24 @@ fn judge(
     symptoms: &[usize],
 ) -> (Vec<Judged>, Vec<CheckOutcome>) {
     let asked = !symptoms.is_empty();
-    let candidates: Vec<&'static CauseDef> = kb
-        .troubleshoot
-        .causes
-        .iter()
-        .filter(|c| !asked || symptoms.contains(&c.symptom_idx))
-        .collect();
+    let causes = &kb.troubleshoot.causes;
+    let mut candidates: Vec<&'static CauseDef> = Vec::with_capacity(causes.len());
+    candidates.extend(
+        causes
+            .iter()
+            .filter(|c| !asked || symptoms.contains(&c.symptom_idx)),
+    );
     // Each check some cause rests on, evaluated once.
     let mut named = vec![false; kb.checks.len()];
     for &i in candidates.iter().flat_map(|c| &c.checks) {
         named[i] = true;
     }
-    let outcomes: Vec<CheckOutcome> = (0..named.len())
-        .filter(|&i| named[i])
-        .map(|i| checks::evaluate_one(kb, i, env))
-        .collect();
+    let mut outcomes: Vec<CheckOutcome> = Vec::with_capacity(named.len());
+    outcomes.extend(
+        (0..named.len())
+            .filter(|&i| named[i])
+            .map(|i| checks::evaluate_one(kb, i, env)),
+    );
     let mut statuses = vec![Status::Unknown; kb.checks.len()];
     for o in &outcomes {
         statuses[o.check] = o.status;
@@ -101,18 +105,22 @@ fn judge(
         start: env.start,
         checks: &statuses,
     };
-    let mut judged: Vec<Judged> = candidates
-        .into_iter()
-        .map(|c| Judged::new(c, &env, &outcomes))
-        .filter(|j| asked || j.status != CauseStatus::RuledOut)
-        .collect();
-    judged.sort_by_key(|j| (j.status, Reverse(j.def.share_percent), j.def.id.as_str()));
+    let mut judged: Vec<Judged> = Vec::with_capacity(candidates.len());
+    judged.extend(
+        candidates
+            .into_iter()
+            .map(|c| Judged::new(c, &env, &outcomes))
+            .filter(|j| asked || j.status != CauseStatus::RuledOut),
+    );
+    // Cause ids are unique: the order is total, and an unstable sort gives it.
+    judged.sort_unstable_by_key(|j| (j.status, Reverse(j.def.share_percent), j.def.id.as_str()));
     // The checks the listed causes rest on.
     named.fill(false);
     for &i in judged.iter().flat_map(|j| &j.def.checks) {
         named[i] = true;
     }
-    let mut shown: Vec<CheckOutcome> = outcomes.into_iter().filter(|o| named[o.check]).collect();
+    outcomes.retain(|o| named[o.check]);
+    let mut shown = outcomes;
     checks::sort(kb, &mut shown);
     (judged, shown)
 }
