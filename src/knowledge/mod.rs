@@ -69,6 +69,9 @@ pub struct Knowledge {
     /// How a card whose kind the profile does not give is named and scheduled.
     pub unknown_card: UnknownCardKind,
     pub events: Vec<EventDef>,
+    /// The furthest any event can fall after the submission, in days (a year counted as 366
+    /// days): worked out once, checked for every profile.
+    pub events_reach: i64,
     pub conflicts: Vec<ConflictDef>,
     pub deactivate: DeactivateData,
     pub realname: Section<RealnameData>,
@@ -118,6 +121,19 @@ fn invalid(problems: &[String]) -> ! {
         problems.join("\n")
     );
     std::process::exit(70)
+}
+
+/// The furthest any event can fall after the submission, in days (a year counted as 366).
+fn timeline_reach(events: &[EventDef]) -> i64 {
+    events
+        .iter()
+        .flat_map(|e| std::iter::once(e.after).chain(e.after_when.iter().map(|r| r.after)))
+        .map(|a| match a {
+            After::Days(n) => i64::from(n),
+            After::Years(n) => 366 * i64::from(n),
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Points the conditions' check references at the checks.
@@ -396,6 +412,7 @@ impl Knowledge {
             first_actions: Vec::new(),
             card_limits: card_limits.card_limits,
             unknown_card: card_limits.unknown_kind,
+            events_reach: timeline_reach(&events.events),
             events: events.events,
             conflicts: conflicts.conflicts,
             deactivate,

@@ -69,3 +69,37 @@ impl<T: fmt::Debug> fmt::Debug for Section<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::knowledge::Knowledge;
+
+    /// Read on first use, a section is the same as one read up front and validated.
+    #[test]
+    fn lazy_sections_equal_the_sections_read_up_front() {
+        let lazy = Knowledge::get();
+        let eager = Knowledge::load().expect("the embedded knowledge base is valid");
+        let methods = |kb: &Knowledge| -> Vec<(String, Vec<usize>, Vec<usize>)> {
+            let m = &kb.realname.methods;
+            m.iter()
+                .map(|m| (m.id.clone(), m.blocker_idx.clone(), m.work_idx.clone()))
+                .collect()
+        };
+        assert_eq!(methods(lazy), methods(&eager));
+        assert!(methods(lazy).iter().any(|(_, b, _)| b.len() > 20), "deactivate's checks");
+        let causes = |kb: &Knowledge| -> Vec<(String, usize, Vec<usize>)> {
+            let c = &kb.troubleshoot.causes;
+            c.iter()
+                .map(|c| (c.id.clone(), c.symptom_idx, c.checks.clone()))
+                .collect()
+        };
+        assert_eq!(causes(lazy), causes(&eager));
+        assert!(causes(lazy).iter().all(|(_, _, checks)| !checks.contains(&usize::MAX)));
+        assert_eq!(lazy.unbind_qq.playbooks.len(), eager.unbind_qq.playbooks.len());
+        assert_eq!(format!("{:?}", lazy.ui), format!("{:?}", eager.ui));
+        assert_eq!(
+            format!("{:?}", lazy.unbind_qq.applies),
+            format!("{:?}", eager.unbind_qq.applies)
+        );
+    }
+}
