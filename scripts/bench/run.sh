@@ -36,11 +36,14 @@ trap 'rm -rf "$TMP"' EXIT
 head -n 20000 "$FILE" > "$DATA/sample.jsonl"
 WXACCT=$WX bash scripts/bench/agree.sh "$DATA/sample.jsonl" >&2
 
-# run NAME COMMAND...: one run; appends "NAME seconds peak_kib out_bytes" to $TMP/runs.
+# run NAME COMMAND...: one run; appends "NAME seconds peak_kib out_bytes" to $TMP/runs (the
+# wall time from the shell's clock, finer than time's; the peak RSS from /usr/bin/time).
 run() {
-  local name=$1; shift
-  /usr/bin/time -o "$TMP/time" -f "%e %M" "$@" > "$TMP/out" 2> /dev/null || true
-  echo "$name $(tail -n 1 "$TMP/time") $(stat -c %s "$TMP/out")" >> "$TMP/runs"
+  local name=$1 t0 t1; shift
+  t0=$EPOCHREALTIME
+  /usr/bin/time -o "$TMP/time" -f "%M" "$@" > "$TMP/out" 2> /dev/null || true
+  t1=$EPOCHREALTIME
+  echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') $(tail -n 1 "$TMP/time") $(stat -c %s "$TMP/out")" >> "$TMP/runs"
 }
 declare -a names=() cmds=()
 add() { names+=("$1"); cmds+=("$2"); }
