@@ -96,7 +96,7 @@ mod tests {
         assert_eq!(causes(lazy), causes(&eager));
         assert!(causes(lazy).iter().all(|(_, _, checks)| !checks.contains(&usize::MAX)));
         assert_eq!(lazy.unbind_qq.playbooks.len(), eager.unbind_qq.playbooks.len());
-        assert_eq!(format!("{:?}", lazy.ui), format!("{:?}", eager.ui));
+        assert_eq!(format!("{:?}", *lazy.ui), format!("{:?}", *eager.ui));
         assert_eq!(
             format!("{:?}", lazy.unbind_qq.applies),
             format!("{:?}", eager.unbind_qq.applies)

@@ -53,12 +53,6 @@ impl Json {
                 source,
                 eval,
             } => match self.look.detail {
-                Detail::Summary if !pretty => {
-                    let mut buf = Vec::with_capacity(512);
-                    task.summary(ctx, profile, source, eval)
-                        .write_json(&mut buf);
-                    buf
-                }
                 Detail::Summary => write(&task.summary(ctx, profile, source, eval)),
                 Detail::Full => {
                     let mut r = task.result(ctx, profile, source, eval, self.look.lang);
@@ -117,11 +111,29 @@ mod erased {
 
 impl Report for Json {
     fn render(&self, item: &Item<'_>) -> Vec<u8> {
-        let mut v = self.value(item, !self.lines && self.look.single);
-        if self.lines || self.look.single {
-            v.push(b'\n');
-        }
+        let mut v = Vec::new();
+        self.render_into(item, &mut v);
         v
+    }
+
+    fn render_into(&self, item: &Item<'_>, out: &mut Vec<u8>) {
+        let pretty = !self.lines && self.look.single;
+        match item {
+            // The short result, written straight into the batch's buffer.
+            Item::Result {
+                task,
+                ctx,
+                profile,
+                source,
+                eval,
+            } if self.look.detail == Detail::Summary && !pretty => task
+                .summary(ctx, profile, source, eval)
+                .write_json(out),
+            _ => out.extend_from_slice(&self.value(item, pretty)),
+        }
+        if self.lines || self.look.single {
+            out.push(b'\n');
+        }
     }
 }
 
