@@ -9,6 +9,7 @@
 # Fast runs are interleaved: each of ROUNDS (default 5) rounds runs every program once in turn,
 # and the median wall time counts (the machine is shared, so ratios mean more than seconds).
 # Formats and `--detail full` run FORMAT_ROUNDS times (default 1); jq and Python run once.
+# Output bytes a profile are measured on the sample.
 # The agreement check (agree.sh) runs first on up to 20,000 profiles of the same file.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -36,14 +37,21 @@ trap 'rm -rf "$TMP"' EXIT
 head -n 20000 "$FILE" > "$DATA/sample.jsonl"
 WXACCT=$WX bash scripts/bench/agree.sh "$DATA/sample.jsonl" >&2
 
-# run NAME COMMAND...: one run; appends "NAME seconds peak_kib out_bytes" to $TMP/runs (the
-# wall time from the shell's clock, finer than time's; the peak RSS from /usr/bin/time).
+# run NAME COMMAND...: one run, output to /dev/null; appends "NAME seconds peak_kib" to
+# $TMP/runs (the wall time from the shell's clock, finer than time's; the peak RSS from
+# /usr/bin/time). Output sizes are measured on the sample instead (full results of a million
+# profiles are tens of gigabytes).
 run() {
   local name=$1 t0 t1; shift
   t0=$EPOCHREALTIME
-  /usr/bin/time -o "$TMP/time" -f "%M" "$@" > "$TMP/out" 2> /dev/null || true
+  /usr/bin/time -o "$TMP/time" -f "%M" "$@" > /dev/null 2> /dev/null || true
   t1=$EPOCHREALTIME
-  echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') $(tail -n 1 "$TMP/time") $(stat -c %s "$TMP/out")" >> "$TMP/runs"
+  echo "$name $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') $(tail -n 1 "$TMP/time")" >> "$TMP/runs"
+}
+# size NAME COMMAND...: bytes a profile of the command's output on the sample.
+size() {
+  local name=$1; shift
+  echo "$name $("$@" 2> /dev/null | wc -c) $(wc -l < "$DATA/sample.jsonl")" >> "$TMP/sizes"
 }
 declare -a names=() cmds=()
 add() { names+=("$1"); cmds+=("$2"); }
@@ -62,9 +70,13 @@ for _ in $(seq "$ROUNDS"); do
     run "${names[$i]}" "${words[@]}"
   done
 done
-for f in "table" "json --detail summary" "json" "jsonl --detail full" "markdown" "markdown --detail full" "junit" "github"; do
+: > "$TMP/sizes"
+for f in "jsonl" "table" "json --detail summary" "json" "jsonl --detail full" "markdown" "markdown --detail full" "junit" "github"; do
+  # shellcheck disable=SC2086 # $f holds the flag's words
+  size "--format $f" "$WX" deactivate --fail-on never --start "$START" --jobs 2 --format $f --state "$DATA/sample.jsonl"
+  [ "$f" = jsonl ] && continue # timed above
   for _ in $(seq "$FORMAT_ROUNDS"); do
-    # shellcheck disable=SC2086 # $f holds the flag's words
+    # shellcheck disable=SC2086
     run "--format $f" "$WX" deactivate --fail-on never --start "$START" --jobs 2 --format $f --state "$FILE"
   done
 done
@@ -72,16 +84,19 @@ run "python3 peer.py" python3 scripts/bench/peer.py --start "$START" "$FILE"
 run "jq -f peer.jq" jq -c --arg start "$START" -f scripts/bench/peer.jq "$FILE"
 
 # The median wall, the highest peak RSS and the output size of each program.
-python3 - "$TMP/runs" "$N" "$FILE" <<'PY'
+python3 - "$TMP/runs" "$N" "$FILE" "$TMP/sizes" <<'PY'
 import statistics, sys, os
-path, n, file = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+path, n, file, sizes = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 runs = {}
 for line in open(path):
-    *name, secs, kib, size = line.split()
-    runs.setdefault(" ".join(name), []).append((float(secs), int(kib), int(size)))
-med = {k: statistics.median(s for s, _, _ in v) for k, v in runs.items()}
-rss = {k: max(m for _, m, _ in v) / 1024 for k, v in runs.items()}
-out = {k: v[0][2] for k, v in runs.items()}
+    *name, secs, kib = line.split()
+    runs.setdefault(" ".join(name), []).append((float(secs), int(kib)))
+med = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
+rss = {k: max(m for _, m in v) / 1024 for k, v in runs.items()}
+out = {}
+for line in open(sizes):
+    *name, size, lines = line.split()
+    out[" ".join(name)] = int(size) / int(lines)
 one, two = med["deactivate --jobs 1"], med["deactivate --jobs 2"]
 floor, sonic = med["floor serde_json"], med["floor sonic-rs"]
 size_mb = os.path.getsize(file) / 1e6
@@ -99,11 +114,10 @@ for k in rows:
 print()
 print("| format (deactivate, --jobs 2) | wall s | peak RSS MiB | output bytes a profile | ÷ jsonl --jobs 2 |")
 print("|---|---:|---:|---:|---:|")
-jsonl_bytes = out["deactivate --jobs 2"] / n
-print(f"| `--format jsonl` | {two:.2f} | {rss['deactivate --jobs 2']:.1f} | {jsonl_bytes:.0f} | 1.00 |")
+print(f"| `--format jsonl` | {two:.2f} | {rss['deactivate --jobs 2']:.1f} | {out['--format jsonl']:.0f} | 1.00 |")
 for k in runs:
     if k.startswith("--format"):
-        print(f"| `{k}` | {med[k]:.2f} | {rss[k]:.1f} | {out[k] / n:.0f} | {med[k] / two:.2f} |")
+        print(f"| `{k}` | {med[k]:.2f} | {rss[k]:.1f} | {out[k]:.0f} | {med[k] / two:.2f} |")
 print()
 print("| target (issue 14) | result |")
 print("|---|---|")
@@ -112,11 +126,11 @@ print(f"| `--jobs 2` at least 1.7× faster than `--jobs 1` | {one / two:.2f}× |
 for t in ("realname", "unbind-qq", "troubleshoot"):
     print(f"| `{t}` within 1.3× of `deactivate` (jsonl, 1 core) | {med[t + ' --jobs 1'] / one:.2f}× |")
 print(f"| sonic-rs floor ÷ serde_json floor | {sonic / floor:.2f} |")
-full_json, full_jsonl = out["--format json"] / n, out["--format jsonl --detail full"] / n
+full_json, full_jsonl = out["--format json"], out["--format jsonl --detail full"]
 print(f"| `references` once per json document: bytes a profile, json vs jsonl `--detail full` (which repeats them) | "
       f"{full_json:.0f} vs {full_jsonl:.0f} ({100 * (1 - full_json / full_jsonl):.1f} % less) |")
 print(f"| jq program ÷ wxacct `--jobs 1`; Python ÷ wxacct `--jobs 1` | {med['jq -f peer.jq'] / one:.1f}; {med['python3 peer.py'] / one:.1f} |")
-print(f"| peak RSS, every format and detail, `--jobs 2` | at most {max(rss[k] for k in runs if 'peer' not in k):.1f} MiB |")
+print(f"| peak RSS, every format and detail, `--jobs 2` | at most {max(rss[k] for k in runs if k.startswith('--format') or k == 'deactivate --jobs 2'):.1f} MiB |")
 PY
 
 # One-shot: one profile, table and json, against `jq .` on the same file and `--version`.
