@@ -95,10 +95,11 @@ fn every_result_lists_the_sources_with_their_kind() {
 #[test]
 fn reports_name_each_source_kind() {
     let base = ["deactivate", "--start", "2026-11-23", "--color", "never"];
-    // The compact report: one line of ids, grouped by kind.
+    // The compact report: one line of ids, grouped by kind: the sources of what it says (no
+    // QQ guide S3, no mainland terms O5 for a deletion with nothing to clear).
     let table = run(&base).stdout;
     assert!(
-        table.contains("\nSources: S1 S2 S3 T1 third-party guides · O1 O6 quoted official sources · O2 O3 O4 O5 official\n"),
+        table.contains("\nSources: S1 S2 third-party guides · O1 O6 quoted official sources · O3 O4 official\n"),
         "{table}"
     );
     // In full (-v): each source with its title and kind.

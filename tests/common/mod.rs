@@ -134,6 +134,7 @@ pub fn ids(list: &Value) -> Vec<&str> {
 pub fn without_prose(mut v: Value) -> Value {
     const PROSE: &[&str] = &[
         "title",
+        "short_title",
         "detail",
         "remedy",
         "subject",
