@@ -2,7 +2,10 @@
 //! checks that read the field, and the flag or `--set` that sets it. Everything comes from the
 //! field catalogue (`data/fields.json`), the checks' conditions and the clap definition.
 
+use std::io;
+
 use clap::CommandFactory;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::cli::Cli;
@@ -85,6 +88,47 @@ fn children<'c>(c: &'c Catalogue, f: &FieldDef) -> Vec<&'c str> {
         .collect()
 }
 
+/// JSON on one line with a space after each `:` and `,`, so that the text may wrap there.
+fn spaced(v: &Value) -> String {
+    struct Spaced;
+    impl serde_json::ser::Formatter for Spaced {
+        fn begin_array_value<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            w.write_all(if first { b"" } else { b", " })
+        }
+        fn begin_object_key<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            w.write_all(if first { b"" } else { b", " })
+        }
+        fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            w.write_all(b": ")
+        }
+    }
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Spaced);
+    match v.serialize(&mut ser) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => v.to_string(),
+    }
+}
+
+/// A `--set` hint of an enum field with the type's placeholder for the value, the values being
+/// listed above it: `--set region=VALUE`, which fits where all five values might not.
+fn short_hint(c: &Catalogue, f: &FieldDef, hint: &str) -> String {
+    match c.type_def(f.kind) {
+        Some(t) if !f.values.is_empty() && hint.starts_with("--set ") => {
+            format!("--set {}={}", f.path, t.placeholder)
+        }
+        _ => hint.to_string(),
+    }
+}
+
 /// One field as an `explain` record.
 pub fn entry(kb: &'static Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) -> Entry {
     let mut set_with: Vec<String> = f.flag.as_deref().and_then(flag_usage).into_iter().collect();
@@ -95,7 +139,8 @@ pub fn entry(kb: &'static Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) ->
     }
     let example = (f.kind != FieldType::Object).then_some(&f.example);
     let read_by = readers(kb, c, &f.path);
-    let state_file = example.map(|e| in_state_file(&f.path, e).to_string());
+    let in_file = example.map(|e| in_state_file(&f.path, e));
+    let state_file = in_file.as_ref().map(Value::to_string);
     let type_name = c.type_def(f.kind).map(|t| t.name.get(lang));
     let mut full = json!({
         "path": f.path,
@@ -116,6 +161,7 @@ pub fn entry(kb: &'static Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) ->
     let w = Words::new(kb, lang);
     let x = w.x;
     let code = |s: &str| Line::from(Span::code(s, Tone::Plain));
+    let json = |v: &Value| Line::from(Span::plain(spaced(v)));
     let values = f.values.iter().map(|v| {
         Line::of([
             Span::code(v.value.as_str(), Tone::Plain),
@@ -134,10 +180,13 @@ pub fn entry(kb: &'static Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) ->
         .line(&x.field_type, type_name.map(|t| Span::plain(t).into()))
         .row(&x.allowed_values, values)
         .line(&x.fields, fields.map(|f| w.ids(f)))
-        .line(&x.example, example.map(|e| code(&e.to_string())))
+        .line(&x.example, example.map(json))
         .line(&x.read_by, read_by)
-        .row(&x.set_with, set_with.iter().map(|s| code(s)))
-        .line(&x.state_file, state_file.as_deref().map(code))
+        .row(
+            &x.set_with,
+            set_with.iter().map(|s| code(&short_hint(c, f, s))),
+        )
+        .line(&x.state_file, in_file.as_ref().map(json))
         .line(
             &x.init_asks,
             f.question.as_ref().map(|q| Span::plain(q.get(lang)).into()),

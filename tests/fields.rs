@@ -175,7 +175,7 @@ The account is in teen mode (青少年模式).
   Read by checks    account.teen-mode, realname.teen-mode
   Set with          --teen-mode[=BOOL]
                     --set account.teen_mode=true|false
-  In a state file   {\"account\":{\"teen_mode\":false}}
+  In a state file   {\"account\": {\"teen_mode\": false}}
   wxacct init asks  Is the account in teen mode (青少年模式)?
 "
     );

@@ -12,7 +12,7 @@ use crate::app::{lang, print, screen, Failure, UsageError};
 use crate::cli::ExplainArgs;
 use crate::field_entries;
 use crate::knowledge::fields::Catalogue;
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Knowledge, Text};
 use crate::lang::Lang;
 use crate::message::{Message, Msg};
 use crate::profile::error::hint;
@@ -93,123 +93,122 @@ fn users(w: &Words, all: &mut [Entry]) {
         ])
     };
     let step = |id: &str| {
-        fill(
-            w.t(&x.in_procedure_step),
-            &[("step", vec![Span::code(id, Tone::Plain)])],
-        )
+        let id = vec![Span::code(id, Tone::Plain)];
+        fill(w.t(&x.in_procedure_step), &[("step", id)])
     };
-    let mut rows: Vec<(usize, Vec<Line>)> = Vec::new();
+    let mut rows: Vec<(usize, &'static Text, Vec<Line>)> = Vec::new();
     for (i, e) in all.iter().enumerate() {
-        let lines: Vec<Line> = match e.kind {
-            "fact" => {
-                let cites = |list: &[String]| {
-                    list.iter()
-                        .any(|c| c.split_once('§').is_some_and(|(_, f)| f == e.id))
-                };
-                let records = all.iter().filter(|o| {
-                    sheet::citations(&o.full)
-                        .iter()
-                        .any(|c| c.split_once('§').is_some_and(|(_, f)| f == e.id))
-                });
-                let whole = cites(&procedure.sources).then(|| w.prose(&x.in_procedure));
-                let steps = procedure.steps.iter().filter(|s| cites(&s.sources));
-                records
-                    .map(named)
-                    .chain(whole)
-                    .chain(steps.map(|s| step(&s.id)))
-                    .collect()
-            }
-            "conflict" => {
-                let shows = |list: &[String]| list.contains(&e.id);
-                let records = all
-                    .iter()
-                    .filter(|o| sheet::disputes(&o.full).contains(&e.id.as_str()));
-                let whole = shows(&procedure.conflicts).then(|| w.prose(&x.in_procedure));
-                let steps = procedure.steps.iter().filter(|s| shows(&s.conflicts));
-                records
-                    .map(named)
-                    .chain(whole)
-                    .chain(steps.map(|s| step(&s.id)))
-                    .collect()
-            }
+        // What a record names (its citations, or its disagreements), and whether a name is
+        // this fact or this disagreement.
+        let (label, names): (_, fn(&Value) -> Vec<&str>) = match e.kind {
+            "fact" => (&x.cited_by, sheet::citations),
+            "conflict" => (&x.shown_with, sheet::disputes),
             _ => continue,
         };
-        rows.push((i, lines));
-    }
-    for (i, lines) in rows {
-        let label = if all[i].kind == "fact" {
-            &x.cited_by
-        } else {
-            &x.shown_with
+        let fact = e.kind == "fact";
+        let is_it = |name: &str| match name.split_once('§') {
+            Some((_, part)) if fact => part == e.id,
+            _ => name == e.id,
         };
+        let in_list = |list: &[String]| list.iter().any(|n| is_it(n));
+        let in_part = |sources: &[String], conflicts: &[String]| {
+            in_list(if fact { sources } else { conflicts })
+        };
+        let records = all.iter().filter(|o| names(&o.full).into_iter().any(is_it));
+        let whole = in_part(&procedure.sources, &procedure.conflicts);
+        let steps = procedure
+            .steps
+            .iter()
+            .filter(|s| in_part(&s.sources, &s.conflicts));
+        let lines = records
+            .map(named)
+            .chain(whole.then(|| w.prose(&x.in_procedure)))
+            .chain(steps.map(|s| step(&s.id)))
+            .collect();
+        rows.push((i, label, lines));
+    }
+    for (i, label, lines) in rows {
         let sheet = std::mem::take(&mut all[i].sheet);
         all[i].sheet = sheet.row(label, lines);
     }
 }
 
-/// Where the text goes: its width and whether it is coloured.
-fn layout(args: &ExplainArgs) -> Layout {
-    let (width, color) = screen(args.color);
-    Layout { width, color }
+/// What `explain` shows: every record, the state fields last (no id); or the record with the
+/// id and the state field of that path (an id can name both, as `account.status` does).
+pub fn select(
+    kb: &'static Knowledge,
+    lang: Lang,
+    id: Option<&str>,
+) -> Result<Vec<Entry>, UsageError> {
+    let mut all = entries(kb, lang);
+    let Some(id) = id else {
+        all.extend(field_entries::entries(kb, lang));
+        return Ok(all);
+    };
+    let field = field_entries::find(kb, id, lang);
+    if all.iter().all(|e| e.id != id) && field.is_none() {
+        let fields = Catalogue::get().fields.iter().map(|f| f.path.as_str());
+        let hint = hint(id, all.iter().map(|e| e.id.as_str()).chain(fields))
+            .unwrap_or_else(|| Message::new(Msg::ExplainListsIds));
+        let m = Message::new(Msg::NoRecord).with("id", id);
+        return Err(UsageError(m.then(Some(hint))));
+    }
+    all.retain(|e| e.id == id);
+    all.extend(field);
+    Ok(all)
+}
+
+/// The text of `explain`: the listing of every record, or each record found in full.
+pub fn text(
+    kb: &'static Knowledge,
+    lang: Lang,
+    id: Option<&str>,
+    layout: Layout,
+) -> Result<String, UsageError> {
+    let found = select(kb, lang, id)?;
+    Ok(render(&Words::new(kb, lang), &found, id.is_none(), layout))
+}
+
+/// Records as text: listed (an entry each), or each in full.
+pub fn render(w: &Words, records: &[Entry], listed: bool, layout: Layout) -> String {
+    if listed {
+        return layout.render(&sheet::listing(w, records));
+    }
+    let mut blocks: Vec<Block> = Vec::new();
+    for e in records {
+        if !blocks.is_empty() {
+            blocks.push(Block::Gap);
+        }
+        blocks.extend(sheet::record(w, e));
+    }
+    layout.render(&blocks)
+}
+
+fn json_of(e: &Entry) -> Value {
+    json!({ "kind": e.kind, "record": e.full })
 }
 
 pub fn run(args: &ExplainArgs) -> Result<(), Failure> {
     let kb = Knowledge::get();
     let lang = lang(args.lang);
-    let mut all = entries(kb, lang);
-    if args.id.is_none() {
-        all.extend(field_entries::entries(kb, lang));
+    let id = args.id.as_deref();
+    if !args.json {
+        let (width, color) = screen(args.color);
+        return print(&text(kb, lang, id, Layout { width, color })?);
     }
-    match &args.id {
-        None if args.json => {
-            let v: Vec<Value> = all
-                .iter()
-                .map(|e| json!({ "kind": e.kind, "record": e.full }))
-                .collect();
-            print(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&v).unwrap_or_default()
-            ))
-        }
-        None => {
-            let w = Words::new(kb, lang);
-            print(&layout(args).render(&sheet::listing(&w, &all)))
-        }
-        Some(id) => {
-            // An id can name a record and a state field at once (`account.status`): both show.
-            let field = field_entries::find(kb, id, lang);
-            let found: Vec<&Entry> = all.iter().filter(|e| &e.id == id).chain(&field).collect();
-            let Some((e, also)) = found.split_first() else {
-                let fields = Catalogue::get().fields.iter().map(|f| f.path.as_str());
-                let hint = hint(id, all.iter().map(|e| e.id.as_str()).chain(fields))
-                    .unwrap_or_else(|| Message::new(Msg::ExplainListsIds));
-                let m = Message::new(Msg::NoRecord).with("id", id.as_str());
-                return Err(UsageError(m.then(Some(hint))).into());
-            };
-            if args.json {
-                let mut doc = json!({ "kind": e.kind, "record": e.full });
-                if !also.is_empty() {
-                    let also: Vec<Value> = also
-                        .iter()
-                        .map(|e| json!({ "kind": e.kind, "record": e.full }))
-                        .collect();
-                    doc["also"] = Value::Array(also);
-                }
-                print(&format!(
-                    "{}\n",
-                    serde_json::to_string_pretty(&doc).unwrap_or_default()
-                ))
-            } else {
-                let w = Words::new(kb, lang);
-                let mut blocks: Vec<Block> = Vec::new();
-                for e in &found {
-                    if !blocks.is_empty() {
-                        blocks.push(Block::Gap);
-                    }
-                    blocks.extend(sheet::record(&w, e));
-                }
-                print(&layout(args).render(&blocks))
+    let found = select(kb, lang, id)?;
+    let doc = match found.split_first() {
+        Some((e, also)) if id.is_some() => {
+            let mut doc = json_of(e);
+            if !also.is_empty() {
+                doc["also"] = also.iter().map(json_of).collect();
             }
+            doc
         }
-    }
+        _ => found.iter().map(json_of).collect(),
+    };
+    print(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
+    ))
 }

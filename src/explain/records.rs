@@ -149,7 +149,7 @@ fn action(w: &Words, a: &'static ActionDef) -> Entry {
         .iter()
         .filter(|c| c.action.as_deref() == Some(&a.id));
     let sheet = Sheet::new(Span::plain(w.t(&a.title)))
-        .line(&x.path, a.path.as_ref().map(|p| Span::menu(w.t(p)).into()))
+        .line(&x.path, a.path.as_ref().map(|p| w.menu(p)))
         .line(&x.duration, w.duration(&a.duration))
         .row(&x.waits_for, w.waits_for(a))
         .line(&x.order, a.first.then(|| w.prose(&x.order_first)))

@@ -93,8 +93,9 @@ pub fn realname(w: &Words) -> Vec<Entry> {
             let task = vec![Span::code(task.as_str(), Tone::Plain)];
             fill(w.t(&x.task_checks), &[("task", task)])
         });
-        let path =
-            Line::from(Span::menu(w.t(&m.path))).then([Span::sources(&strs(&m.path_sources))]);
+        let path = w
+            .menu(&m.path)
+            .then([Span::sources(&strs(&m.path_sources))]);
         let rank = w
             .t(&x.impact_rank_n)
             .replace("{n}", &m.impact_rank.to_string());
@@ -139,7 +140,7 @@ pub fn unbind_qq(w: &Words) -> Vec<Entry> {
     for p in &q.paths {
         let full = json!({ "platform": p.platform, "path": t(&p.path), "sources": p.sources,
                            "conflicts": conflicts(w, &p.conflicts) });
-        let sheet = Sheet::new(Span::menu(w.t(&p.path))).line(&x.platform, w.platform(p.platform));
+        let sheet = Sheet::new(w.menu(&p.path)).line(&x.platform, w.platform(p.platform));
         let sheet = w.cited(sheet, &p.sources, &p.conflicts);
         let id = format!("qq-path.{}", p.platform.as_str());
         out.push(Entry::new("qq-path", id, t(&p.path), &p.sources, full).with(sheet));

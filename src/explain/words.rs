@@ -74,6 +74,21 @@ impl Words {
         Span::plain(self.t(text)).into()
     }
 
+    /// A menu path, broken only between its steps; a remark in brackets after the last step
+    /// (`… › WeChat Pay Cancellation (under Payment management)`) wraps like prose.
+    pub fn menu(&self, path: &'static Text) -> Line {
+        let path = self.t(path);
+        let last = path.rfind('›').map_or(0, |i| i + '›'.len_utf8());
+        let remark = path[last..]
+            .find(['(', '（'])
+            .map(|i| last + i)
+            .filter(|&at| !path[last..at].trim().is_empty() && path.ends_with([')', '）']));
+        match remark {
+            Some(at) => Line::of([Span::menu(&path[..at]), Span::plain(&path[at..])]),
+            None => Span::menu(path).into(),
+        }
+    }
+
     /// Yes or no.
     pub fn answer(&self, yes: bool) -> Line {
         Span::plain(self.l.answer(Some(yes))).into()
