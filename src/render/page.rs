@@ -516,6 +516,41 @@ fn answer<'r>(p: &mut Page<'r>, f: &Finding<'r>) -> Line {
     }
 }
 
+/// A disagreement's values, one a line with its sources, the one wxacct follows marked
+/// with `followed`.
+pub fn conflict_values(c: &ConflictView, followed: &Span) -> Vec<Line> {
+    c.values
+        .iter()
+        .map(|v| {
+            let line = Line::of([Span::plain("• "), Span::plain(v.value)])
+                .then([Span::sources(&v.sources)]);
+            if v.adopted {
+                line.then([followed.clone()])
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+/// A disagreement: its id and subject; in full, also its values (the one wxacct follows
+/// marked with `followed`) and how wxacct settles it.
+pub fn conflict_body(l: Labels, c: &ConflictView, followed: Option<&Span>) -> Vec<Line> {
+    let mut body = vec![Line::of([
+        Span::code(c.id, Tone::Warn),
+        Span::plain(l.t(&l.ui.label_sep)),
+        Span::plain(c.subject),
+    ])];
+    if let Some(followed) = followed {
+        body.extend(conflict_values(c, followed));
+        body.push(Line::of([
+            Span::plain("→ "),
+            Span::toned(c.resolution, Tone::Dim),
+        ]));
+    }
+    body
+}
+
 fn footnotes<'r>(p: &mut Page<'r>, view: &View<'r>) {
     let (l, ui) = (p.l, p.l.ui);
     let conflicts = std::mem::take(&mut p.conflicts);
@@ -525,6 +560,7 @@ fn footnotes<'r>(p: &mut Page<'r>, view: &View<'r>) {
         }
     }
     if !conflicts.is_empty() {
+        let followed = Span::toned(l.t(&ui.conflict_followed), Tone::Good);
         p.heading(format!(
             "{}{}",
             l.t(&ui.heading_conflicts),
@@ -534,26 +570,7 @@ fn footnotes<'r>(p: &mut Page<'r>, view: &View<'r>) {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let mut body = vec![Line::of([
-                    Span::code(c.id, Tone::Warn),
-                    Span::plain(l.t(&ui.label_sep)),
-                    Span::plain(c.subject),
-                ])];
-                if p.verbose {
-                    body.extend(c.values.iter().map(|v| {
-                        let line = Line::of([Span::plain("• "), Span::plain(v.value)])
-                            .then([Span::sources(&v.sources)]);
-                        if v.adopted {
-                            line.then([Span::toned(l.t(&ui.conflict_followed), Tone::Good)])
-                        } else {
-                            line
-                        }
-                    }));
-                    body.push(Line::of([
-                        Span::plain("→ "),
-                        Span::toned(c.resolution, Tone::Dim),
-                    ]));
-                }
+                let body = conflict_body(l, c, p.verbose.then_some(&followed));
                 Entry::new(Span::atom(format!("⚠{}", i + 1), Tone::Warn), body)
             })
             .collect();
