@@ -77,6 +77,17 @@ pub fn width(terminal: Option<u16>, env: impl Fn(&str) -> Option<String>) -> usi
         .unwrap_or(100)
 }
 
+/// The width of text on standard output, and whether to colour it.
+pub fn screen(choice: ColorChoice) -> (usize, bool) {
+    let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
+    let columns = terminal
+        .then(|| terminal_size::terminal_size_of(&stdout))
+        .flatten()
+        .map(|(w, _)| w.0);
+    (width(columns, env), color(choice, terminal, env))
+}
+
 /// The profile flags as field assignments, in command-line order: when two flags set the same
 /// field, the one given last wins (a flag with no known position counts as given first, in
 /// the order of SPEC §2, and each `--set` after them).
@@ -386,7 +397,7 @@ impl From<UsageError> for Failure {
     }
 }
 
-fn output_settings(o: &OutputArgs, single: bool, terminal: bool) -> (Format, Look) {
+fn output_settings(o: &OutputArgs, single: bool) -> (Format, Look) {
     let format = if o.json {
         Format::Json
     } else {
@@ -396,15 +407,12 @@ fn output_settings(o: &OutputArgs, single: bool, terminal: bool) -> (Format, Loo
         Format::Json | Format::Junit | Format::Ics | Format::Github => Detail::Full,
         Format::Jsonl | Format::Table | Format::Markdown => Detail::Summary,
     });
-    let columns = terminal
-        .then(|| terminal_size::terminal_size_of(io::stdout()))
-        .flatten()
-        .map(|(w, _)| w.0);
+    let (width, color) = screen(o.color);
     let look = Look {
         lang: lang(o.lang),
         detail,
-        color: color(o.color, terminal, env),
-        width: width(columns, env),
+        color,
+        width,
         verbose: o.verbose,
         single,
         fail_on: o.fail_on,
@@ -435,7 +443,7 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     };
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
-    let (format, look) = output_settings(o, single, terminal);
+    let (format, look) = output_settings(o, single);
     if format == Format::Ics && !single {
         return Err(UsageError(Message::new(Msg::IcsNeedsOneProfile)).into());
     }

@@ -448,6 +448,10 @@ pub struct ExplainArgs {
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
+
+    /// When to use colour
+    #[arg(long, value_enum, default_value_t)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,14 +2,18 @@
 //! checks that read the field, and the flag or `--set` that sets it. Everything comes from the
 //! field catalogue (`data/fields.json`), the checks' conditions and the clap definition.
 
+use std::io;
+
 use clap::CommandFactory;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use crate::cli::Cli;
-use crate::explain::Entry;
+use crate::explain::{Entry, Sheet, Words};
 use crate::knowledge::fields::{fields_named, Catalogue, FieldDef, FieldType};
 use crate::knowledge::Knowledge;
 use crate::lang::Lang;
+use crate::render::doc::{Line, Span, Tone};
 
 /// A profile flag as its help writes it: `--balance <CNY>`, `--pay-score[=BOOL]`.
 pub fn flag_usage(flag: &str) -> Option<String> {
@@ -84,8 +88,49 @@ fn children<'c>(c: &'c Catalogue, f: &FieldDef) -> Vec<&'c str> {
         .collect()
 }
 
+/// JSON on one line with a space after each `:` and `,`, so that the text may wrap there.
+fn spaced(v: &Value) -> String {
+    struct Spaced;
+    impl serde_json::ser::Formatter for Spaced {
+        fn begin_array_value<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            w.write_all(if first { b"" } else { b", " })
+        }
+        fn begin_object_key<W: ?Sized + io::Write>(
+            &mut self,
+            w: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            w.write_all(if first { b"" } else { b", " })
+        }
+        fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+            w.write_all(b": ")
+        }
+    }
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Spaced);
+    match v.serialize(&mut ser) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => v.to_string(),
+    }
+}
+
+/// A `--set` hint of an enum field with the type's placeholder for the value, the values being
+/// listed above it: `--set region=VALUE`, which fits where all five values might not.
+fn short_hint(c: &Catalogue, f: &FieldDef, hint: &str) -> String {
+    match c.type_def(f.kind) {
+        Some(t) if !f.values.is_empty() && hint.starts_with("--set ") => {
+            format!("--set {}={}", f.path, t.placeholder)
+        }
+        _ => hint.to_string(),
+    }
+}
+
 /// One field as an `explain` record.
-pub fn entry(kb: &Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) -> Entry {
+pub fn entry(kb: &'static Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) -> Entry {
     let mut set_with: Vec<String> = f.flag.as_deref().and_then(flag_usage).into_iter().collect();
     if f.settable() {
         set_with.push(c.set_hint(&f.path));
@@ -93,99 +138,71 @@ pub fn entry(kb: &Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) -> Entry {
         set_with.push(c.set_hint(list));
     }
     let example = (f.kind != FieldType::Object).then_some(&f.example);
+    let read_by = readers(kb, c, &f.path);
+    let in_file = example.map(|e| in_state_file(&f.path, e));
+    let state_file = in_file.as_ref().map(Value::to_string);
+    let type_name = c.type_def(f.kind).map(|t| t.name.get(lang));
     let mut full = json!({
         "path": f.path,
         "meaning": f.meaning.get(lang),
         "type": f.kind,
-        "type_name": c.type_def(f.kind).map(|t| t.name.get(lang)),
+        "type_name": type_name,
         "values": f.values.iter().map(|v| json!({ "value": v.value, "label": v.label.get(lang) })).collect::<Vec<_>>(),
         "example": example,
-        "read_by": readers(kb, c, &f.path),
+        "read_by": read_by,
         "set_with": set_with,
-        "state_file": example.map(|e| in_state_file(&f.path, e).to_string()),
+        "state_file": state_file,
         "question": f.question.as_ref().map(|q| q.get(lang)),
     });
-    if matches!(f.kind, FieldType::List | FieldType::Object) {
-        full["fields"] = json!(children(c, f));
+    let fields = matches!(f.kind, FieldType::List | FieldType::Object).then(|| children(c, f));
+    if let Some(fields) = &fields {
+        full["fields"] = json!(fields);
     }
-    Entry {
-        kind: "field",
-        id: f.path.clone(),
-        title: f.meaning.get(lang).to_string(),
-        sources: Vec::new(),
-        full,
-        detail: None,
-    }
+    let w = Words::new(kb, lang);
+    let x = w.x;
+    let code = |s: &str| Line::from(Span::code(s, Tone::Plain));
+    let json = |v: &Value| Line::from(Span::plain(spaced(v)));
+    let values = f.values.iter().map(|v| {
+        Line::of([
+            Span::code(v.value.as_str(), Tone::Plain),
+            Span::plain(w.t(&w.l.ui.label_sep)),
+            Span::plain(v.label.get(lang)),
+        ])
+    });
+    // A date that may be missing has `null` for its example.
+    let example = example.filter(|e| !e.is_null() || f.kind == FieldType::DateOrNull);
+    let read_by = if read_by.is_empty() {
+        w.prose(&x.none)
+    } else {
+        w.ids(read_by)
+    };
+    let sheet = Sheet::new(Span::plain(f.meaning.get(lang)))
+        .line(&x.field_type, type_name.map(|t| Span::plain(t).into()))
+        .row(&x.allowed_values, values)
+        .line(&x.fields, fields.map(|f| w.ids(f)))
+        .line(&x.example, example.map(json))
+        .line(&x.read_by, read_by)
+        .row(
+            &x.set_with,
+            set_with.iter().map(|s| code(&short_hint(c, f, s))),
+        )
+        .line(&x.state_file, in_file.as_ref().map(json))
+        .line(
+            &x.init_asks,
+            f.question.as_ref().map(|q| Span::plain(q.get(lang)).into()),
+        );
+    let title = f.meaning.get(lang).to_string();
+    Entry::new("field", f.path.clone(), title, &[], full).with(sheet)
 }
 
 /// Every catalogued field, in catalogue order.
-pub fn entries(kb: &Knowledge, lang: Lang) -> Vec<Entry> {
+pub fn entries(kb: &'static Knowledge, lang: Lang) -> Vec<Entry> {
     let c = Catalogue::get();
     c.fields.iter().map(|f| entry(kb, c, f, lang)).collect()
 }
 
 /// The field named `path` in any spelling (`devices[0].kind`), as a record.
-pub fn find(kb: &Knowledge, path: &str, lang: Lang) -> Option<Entry> {
+pub fn find(kb: &'static Knowledge, path: &str, lang: Lang) -> Option<Entry> {
     let c = Catalogue::get();
     c.field(path).map(|f| entry(kb, c, f, lang))
-}
-
-/// A field record as text.
-pub fn text(e: &Entry) -> String {
-    let v = &e.full;
-    let words = |key: &str| -> Vec<String> {
-        v[key]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
-            .collect()
-    };
-    let mut s = format!("field {}\n", e.id);
-    let mut line = |label: &str, value: String| {
-        if !value.is_empty() {
-            s.push_str(&format!("  {label}: {value}\n"));
-        }
-    };
-    line("meaning", e.title.clone());
-    line(
-        "type",
-        v["type_name"].as_str().unwrap_or_default().to_string(),
-    );
-    let values: Vec<String> = v["values"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|x| {
-            format!(
-                "{} ({})",
-                x["value"].as_str().unwrap_or_default(),
-                x["label"].as_str().unwrap_or_default()
-            )
-        })
-        .collect();
-    line("allowed values", values.join(", "));
-    line("fields", words("fields").join(", "));
-    if !v["example"].is_null() || v["type"] == "date-or-null" {
-        line("example", v["example"].to_string());
-    }
-    let read_by = words("read_by");
-    line(
-        "read by checks",
-        if read_by.is_empty() {
-            "none".into()
-        } else {
-            read_by.join(", ")
-        },
-    );
-    line("set with", words("set_with").join(", or "));
-    line(
-        "in a state file",
-        v["state_file"].as_str().unwrap_or_default().to_string(),
-    );
-    line(
-        "wxacct init asks",
-        v["question"].as_str().unwrap_or_default().to_string(),
-    );
-    s
 }

@@ -781,14 +781,15 @@ fn explain_lists_records_and_shows_one_with_conflicts() {
         assert!(o.stdout.contains(id), "{id}");
     }
     let o = run(&["explain", "recovery-window"]);
+    // The values side by side, each with its sources; the one wxacct follows marked.
+    let text = o.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        o.stdout
-            .contains("14 days (login on the same device recovers it)  [S1§8]"),
+        text.contains("• 14 days (login on the same device recovers it) S1§8 •"),
         "{}",
         o.stdout
     );
-    assert!(o.stdout.contains(
-        "60 days: logging in within 60 days of the request withdraws it  [S2§1, O1, O6§F4, O4§F6]"
+    assert!(text.contains(
+        "• 60 days: logging in within 60 days of the request withdraws it S2§1, O1, O6§F4, O4§F6 ✓ wxacct follows this"
     ));
     let o = run(&["explain", "cooling-off.end", "--json"]);
     assert_eq!(o.json()["record"]["conflicts"][0]["id"], "recovery-window");

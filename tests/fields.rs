@@ -167,19 +167,28 @@ fn explain_a_field_in_text() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(
         o.stdout,
-        "field account.teen_mode
-  meaning: The account is in teen mode (青少年模式).
-  type: boolean: true or false
-  example: false
-  read by checks: account.teen-mode, realname.teen-mode
-  set with: --teen-mode[=BOOL], or --set account.teen_mode=true|false
-  in a state file: {\"account\":{\"teen_mode\":false}}
-  wxacct init asks: Is the account in teen mode (青少年模式)?
+        "State field  account.teen_mode
+The account is in teen mode (青少年模式).
+
+  Type              boolean: true or false
+  Example           false
+  Read by checks    account.teen-mode, realname.teen-mode
+  Set with          --teen-mode[=BOOL]
+                    --set account.teen_mode=true|false
+  In a state file   {\"account\": {\"teen_mode\": false}}
+  wxacct init asks  Is the account in teen mode (青少年模式)?
 "
     );
     let zh = run(&["explain", "account.teen_mode", "--lang", "zh"]);
     assert!(
-        zh.stdout.contains("  meaning: 账号处于青少年模式。\n"),
+        zh.stdout
+            .starts_with("状态字段  account.teen_mode\n账号处于青少年模式。\n"),
+        "{}",
+        zh.stdout
+    );
+    assert!(
+        zh.stdout
+            .contains("\n  读取它的检查项      account.teen-mode、realname.teen-mode\n"),
         "{}",
         zh.stdout
     );
@@ -247,15 +256,20 @@ fn an_id_that_is_a_check_and_a_field_shows_both() {
     assert_eq!(v["also"][0]["kind"], "field");
     assert_eq!(v["also"][0]["record"]["path"], "account.status");
     let o = run(&["explain", "account.status"]);
-    assert!(o.stdout.starts_with("check account.status\n"));
-    assert!(o.stdout.contains("\n\nfield account.status\n"));
+    assert!(
+        o.stdout.starts_with("Check  account.status\n"),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stdout.contains("\n\nState field  account.status\n"));
 }
 
 #[test]
 fn explain_lists_fields_and_suggests_them() {
     let o = run(&["explain"]);
     assert!(
-        o.stdout.contains("\nfields\n  wallet.balance_cny "),
+        o.stdout
+            .contains("\nState fields (64)\n  wallet.balance_cny "),
         "fields are listed"
     );
     let o = run(&["explain", "acount.teen_mode"]);

@@ -231,8 +231,7 @@ fn realname_and_unbind_qq_records_are_validated() {
 
 #[test]
 fn explain_ids_are_unique() {
-    let kb = Knowledge::load().unwrap();
-    let entries = wxacct::explain::entries(&kb, wxacct::lang::Lang::En);
+    let entries = wxacct::explain::entries(Knowledge::get(), wxacct::lang::Lang::En);
     let mut seen = std::collections::BTreeSet::new();
     for e in &entries {
         assert!(seen.insert(e.id.as_str()), "{} {} twice", e.kind, e.id);

@@ -95,10 +95,11 @@ fn every_result_lists_the_sources_with_their_kind() {
 #[test]
 fn reports_name_each_source_kind() {
     let base = ["deactivate", "--start", "2026-11-23", "--color", "never"];
-    // The compact report: one line of ids, grouped by kind.
+    // The compact report: one line of ids, grouped by kind: the sources of what it says (no
+    // QQ guide S3, no mainland terms O5 for a deletion with nothing to clear).
     let table = run(&base).stdout;
     assert!(
-        table.contains("\nSources: S1 S2 S3 T1 third-party guides · O1 O6 quoted official sources · O2 O3 O4 O5 official\n"),
+        table.contains("\nSources: S1 S2 third-party guides · O1 O6 quoted official sources · O3 O4 official\n"),
         "{table}"
     );
     // In full (-v): each source with its title and kind.
@@ -124,15 +125,20 @@ fn explain_shows_an_official_source_and_its_facts() {
     assert_eq!(o.code, 0);
     assert_eq!(
         o.stdout,
-        "source O2
-  title: WeChat Help Center: How do I cancel my WeChat Pay account?
-  kind: official
-  facts:
-    • F10: Path: Me › WeChat Pay (Services) › “…” at the top right › WeChat Pay Cancellation (in the Chinese app under Payment management, 支付管理).
-    • F11: Cancelling WeChat Pay clears the card-holder profile (name and identity document number), the transaction history, the money left in Balance and the Balance details; none of it can be restored. The WeChat account itself stays.
-    • F12: The cancellation option is not offered until the real-name authentication is complete.
-  urls:
-    • https://help.wechat.com/cgi-bin/micromsg-bin/oshelpcenter?id=170628Mb2meU170628qEnYji&opcode=2&t=help_center%2Fw_topic_detail
+        "Source  O2
+WeChat Help Center: How do I cancel my WeChat Pay account?
+
+  Kind     official
+  Address  https://help.wechat.com/cgi-bin/micromsg-bin/
+           oshelpcenter?id=170628Mb2meU170628qEnYji&opcode=2&t=help_center%2Fw_topic_detail
+
+Facts
+  F10  Path: Me › WeChat Pay (Services) › “…” at the top right › WeChat Pay Cancellation (in the
+       Chinese app under Payment management, 支付管理).
+  F11  Cancelling WeChat Pay clears the card-holder profile (name and identity document number), the
+       transaction history, the money left in Balance and the Balance details; none of it can be
+       restored. The WeChat account itself stays.
+  F12  The cancellation option is not offered until the real-name authentication is complete.
 "
     );
     let r = run(&["explain", "O6", "--json"]).json();
@@ -156,16 +162,25 @@ fn explain_shows_an_official_source_and_its_facts() {
         "weak reports are never official"
     );
     let list = run(&["explain"]).stdout;
-    assert!(list.contains("\nfacts\n  F2 "), "{list}");
-    assert!(list.contains("  T1                                 Third-party reports on WeChat Pay Cancellation (no official page confirms them; weak corroboration only) (third-party guide)"));
+    assert!(list.contains("\nFacts (13)\n  F2 "), "{list}");
+    assert!(list.contains(
+        "\n  T1  Third-party reports on WeChat Pay Cancellation (no official page confirms them; weak\n      corroboration only) (third-party guide)\n"
+    ), "{list}");
 }
 
 #[test]
 fn explain_marks_every_conflict_between_official_sources_and_guides() {
-    let list = run(&["explain"]).stdout;
+    // Wide enough for every record on a line of its own.
+    let list: Out = wx()
+        .env("COLUMNS", "1000")
+        .arg("explain")
+        .output()
+        .expect("run")
+        .into();
+    let list = list.stdout;
     let marked: Vec<&str> = list
         .lines()
-        .filter(|l| l.ends_with("⚑ official source vs guides"))
+        .filter(|l| l.contains(" ⚑ official source vs guides "))
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     // The list itself is pinned in tests/knowledge.rs.
@@ -179,20 +194,23 @@ fn explain_marks_every_conflict_between_official_sources_and_guides() {
     assert_eq!(marked.len(), 12);
     assert_eq!(marked, official);
     // The followed value is marked, in the list and in full.
-    assert!(list.contains("✓ WeChat Pay cancelled or never opened, with no funds pending [O1§F2]"));
-    let o = run(&["explain", "cooling-off-state"]);
-    assert!(o
-        .stdout
-        .contains("    • the account is frozen (a “freeze” period)  [S2§1, S2§4]\n"));
     assert!(
-        o.stdout
-            .contains("[O6§F4, O3§F18]  ✓ wxacct follows this\n"),
+        list.contains("  ·  ✓ WeChat Pay cancelled or never opened, with no funds pending O1§F2\n"),
+        "{list}"
+    );
+    let o = run(&["explain", "cooling-off-state"]);
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(o.stdout.contains(
+        "  What each source says  • the account is frozen (a “freeze” period) S2§1, S2§4\n"
+    ));
+    assert!(
+        words(&o.stdout).contains("its data O6§F4, O3§F18 ✓ wxacct follows this What wxacct does"),
         "{}",
         o.stdout
     );
     let o = run(&["explain", "cooling-off-state", "--lang", "zh"]);
     assert!(
-        o.stdout.contains("[O6§F4, O3§F18]  ✓ wxacct 采用\n"),
+        words(&o.stdout).contains("O6§F4, O3§F18 ✓ wxacct 采用"),
         "{}",
         o.stdout
     );

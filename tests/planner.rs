@@ -408,8 +408,12 @@ fn explain_and_json_show_what_each_step_waits_for() {
     assert_eq!(o.code, 0);
     assert!(
         o.stdout.contains(
-            "after: appeal, repay-unbilled (same-item), close-cross-border-agreement (same-item), \
-             withdraw-balance (last-item), redeem-licaitong (last-item)"
+            "  Waits for         appeal
+                    repay-unbilled (for the same item)
+                    close-cross-border-agreement (for the same item)
+                    withdraw-balance (only the last item waits)
+                    redeem-licaitong (only the last item waits)
+"
         ),
         "{}",
         o.stdout

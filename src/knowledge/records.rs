@@ -347,6 +347,8 @@ pub struct EventDef {
     #[serde(default)]
     pub after_when: Vec<AfterRule>,
     pub title: Text,
+    /// The title in a few words, for the compact report.
+    pub short: Text,
     pub sources: Vec<String>,
     #[serde(default)]
     pub conflicts: Vec<String>,

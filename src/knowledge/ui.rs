@@ -1,5 +1,7 @@
 //! Interface texts (headings, column names, labels) in both languages.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use super::text::Text;
@@ -37,18 +39,25 @@ impl Plural {
 }
 
 macro_rules! ui_texts {
-    (texts: $($name:ident),+ ; plurals: $($plural:ident),+ $(,)?) => {
-        /// Every interface text; a missing one is a load error.
+    ($(#[$doc:meta])* $ui:ident {
+        texts: $($name:ident),+ ;
+        plurals: $($plural:ident),+ $(;
+        nested: $($(#[$nested_doc:meta])* $nested:ident: $nested_type:ty),+)? $(,)?
+    }) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, Deserialize)]
         #[serde(deny_unknown_fields)]
-        pub struct Ui {
+        pub struct $ui {
             $(pub $name: Text,)+
             $(pub $plural: Plural,)+
+            $($($(#[$nested_doc])* pub $nested: $nested_type,)+)?
         }
     };
 }
 
 ui_texts!(
+    /// Every interface text; a missing one is a load error.
+    Ui {
     texts:
     disclaimer,
     label_sep,
@@ -174,5 +183,136 @@ ui_texts!(
     summary_profiles,
     summary_errors,
     checks_n,
-    more_n,
+    more_n;
+    nested:
+    explain: ExplainUi,
+    }
+);
+
+ui_texts!(
+    /// The words of `wxacct explain`: the name of each kind of record, the label of each line
+    /// of a record, and the words for its values (conditions, durations, severities).
+    ExplainUi {
+    texts:
+    listing_intro,
+    heading_n,
+    none,
+    severity,
+    severity_blocker,
+    severity_warning,
+    severity_info,
+    severity_when,
+    severity_rule,
+    tasks,
+    fails_when,
+    detail,
+    remedy,
+    cleared_by,
+    alternative,
+    self_service,
+    path,
+    duration,
+    waits_for,
+    waits_same_item,
+    waits_last_item,
+    order,
+    order_first,
+    open_ended,
+    open_ended_text,
+    repeated,
+    per_item,
+    clears,
+    business_days_range,
+    not_before,
+    not_before_next,
+    until_day,
+    card_schedule,
+    card_kind,
+    limit,
+    limit_per,
+    limit_none,
+    when_event,
+    after_rules,
+    rule_when,
+    when,
+    goals,
+    methods,
+    achieves,
+    blocked_by,
+    blocked_by_task,
+    task_checks,
+    work,
+    data,
+    function_impact,
+    recoverable,
+    recovery,
+    requirements,
+    clears_realname,
+    clears_at_event,
+    impact_rank,
+    impact_rank_n,
+    platform,
+    scenario,
+    requires,
+    unsupported,
+    affected,
+    affected_when,
+    affected_always,
+    affected_never,
+    effect,
+    ratings,
+    note,
+    steps,
+    causes,
+    symptom,
+    share,
+    percent,
+    likely_when,
+    ruled_out_when,
+    checks,
+    values,
+    resolution,
+    between,
+    shown_with,
+    cited_by,
+    in_procedure,
+    in_procedure_step,
+    source_kind,
+    published,
+    tested_on,
+    file,
+    urls,
+    sections,
+    field_type,
+    allowed_values,
+    fields,
+    example,
+    read_by,
+    set_with,
+    state_file,
+    init_asks,
+    or,
+    any_of,
+    all_of,
+    not,
+    is_one_of,
+    after_start,
+    known,
+    unknown,
+    nonempty,
+    empty,
+    has_item,
+    has_no_item,
+    check_fails,
+    check_passes;
+    plurals:
+    minutes,
+    business_days,
+    period,
+    after_days,
+    after_years;
+    nested:
+    /// Each kind of record (`check`): its name, and the plural for the listing's headings.
+    kinds: BTreeMap<String, Plural>,
+    }
 );

@@ -19,6 +19,8 @@ pub struct Page<'r> {
     pub l: Labels,
     pub verbose: bool,
     conflicts: Vec<&'r ConflictView>,
+    /// The sources behind what the report says (their ids, as in `S1`), for the sources line.
+    cites: Vec<&'r str>,
     /// What the compact report leaves to `--verbose`: a label and how many.
     more: Vec<(&'static Text, usize)>,
     pub blocks: Vec<Block>,
@@ -30,6 +32,7 @@ impl<'r> Page<'r> {
             l,
             verbose,
             conflicts: Vec::new(),
+            cites: Vec::new(),
             more: Vec::new(),
             blocks: Vec::new(),
         }
@@ -56,23 +59,50 @@ impl<'r> Page<'r> {
         Some(Span::atom(format!("⚠{}", numbers.join(",")), Tone::Warn))
     }
 
+    /// Remembers the sources of something the report says, for the sources line.
+    pub fn cite(&mut self, sources: &[&'r str]) {
+        for s in sources {
+            let id = s.split_once('§').map_or(*s, |(id, _)| id);
+            if !self.cites.contains(&id) {
+                self.cites.push(id);
+            }
+        }
+    }
+
+    /// The citations, shown (`S1§3, O2`) and remembered for the sources line.
+    pub fn sources(&mut self, sources: &[&'r str]) -> Span {
+        self.cite(sources);
+        Span::sources(sources)
+    }
+
     /// A line followed by the disagreement mark and the sources, when there are any.
-    pub fn cited(&mut self, line: Line, sources: &[&str], conflicts: &'r [ConflictView]) -> Line {
+    pub fn cited(
+        &mut self,
+        line: Line,
+        sources: &[&'r str],
+        conflicts: &'r [ConflictView],
+    ) -> Line {
         let mark = self.disputed(conflicts);
         let line = line.then(mark);
         if sources.is_empty() {
             line
         } else {
-            line.then([Span::sources(sources)])
+            line.then([self.sources(sources)])
         }
     }
 
     /// Like [`Page::cited`] with `--verbose`; otherwise only the disagreement mark, the
-    /// sources being left to the full report.
-    pub fn noted(&mut self, line: Line, sources: &[&str], conflicts: &'r [ConflictView]) -> Line {
+    /// sources being left to the full report (the sources line still names them).
+    pub fn noted(
+        &mut self,
+        line: Line,
+        sources: &[&'r str],
+        conflicts: &'r [ConflictView],
+    ) -> Line {
         if self.verbose {
             self.cited(line, sources, conflicts)
         } else {
+            self.cite(sources);
             let mark = self.disputed(conflicts);
             line.then(mark)
         }
@@ -458,6 +488,8 @@ fn remedy<'r>(p: &mut Page<'r>, f: &Finding<'r>, plan: &'r [ActionView]) -> Vec<
             line.push(Span::plain(" · "));
             line.push(Span::menu(a.path));
             line = p.cited(line, &a.sources, &a.conflicts);
+        } else {
+            p.cite(&a.sources);
         }
         lines.push(line);
     }
@@ -484,10 +516,51 @@ fn answer<'r>(p: &mut Page<'r>, f: &Finding<'r>) -> Line {
     }
 }
 
-fn footnotes(p: &mut Page<'_>, view: &View<'_>) {
+/// A disagreement's values, one a line with its sources, the one wxacct follows marked
+/// with `followed`.
+pub fn conflict_values(c: &ConflictView, followed: &Span) -> Vec<Line> {
+    c.values
+        .iter()
+        .map(|v| {
+            let line = Line::of([Span::plain("• "), Span::plain(v.value)])
+                .then([Span::sources(&v.sources)]);
+            if v.adopted {
+                line.then([followed.clone()])
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+/// A disagreement: its id and subject; in full, also its values (the one wxacct follows
+/// marked with `followed`) and how wxacct settles it.
+pub fn conflict_body(l: Labels, c: &ConflictView, followed: Option<&Span>) -> Vec<Line> {
+    let mut body = vec![Line::of([
+        Span::code(c.id, Tone::Warn),
+        Span::plain(l.t(&l.ui.label_sep)),
+        Span::plain(c.subject),
+    ])];
+    if let Some(followed) = followed {
+        body.extend(conflict_values(c, followed));
+        body.push(Line::of([
+            Span::plain("→ "),
+            Span::toned(c.resolution, Tone::Dim),
+        ]));
+    }
+    body
+}
+
+fn footnotes<'r>(p: &mut Page<'r>, view: &View<'r>) {
     let (l, ui) = (p.l, p.l.ui);
     let conflicts = std::mem::take(&mut p.conflicts);
+    for c in &conflicts {
+        for v in &c.values {
+            p.cite(&v.sources);
+        }
+    }
     if !conflicts.is_empty() {
+        let followed = Span::toned(l.t(&ui.conflict_followed), Tone::Good);
         p.heading(format!(
             "{}{}",
             l.t(&ui.heading_conflicts),
@@ -497,32 +570,19 @@ fn footnotes(p: &mut Page<'_>, view: &View<'_>) {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let mut body = vec![Line::of([
-                    Span::code(c.id, Tone::Warn),
-                    Span::plain(l.t(&ui.label_sep)),
-                    Span::plain(c.subject),
-                ])];
-                if p.verbose {
-                    body.extend(c.values.iter().map(|v| {
-                        let line = Line::of([Span::plain("• "), Span::plain(v.value)])
-                            .then([Span::sources(&v.sources)]);
-                        if v.adopted {
-                            line.then([Span::toned(l.t(&ui.conflict_followed), Tone::Good)])
-                        } else {
-                            line
-                        }
-                    }));
-                    body.push(Line::of([
-                        Span::plain("→ "),
-                        Span::toned(c.resolution, Tone::Dim),
-                    ]));
-                }
+                let body = conflict_body(l, c, p.verbose.then_some(&followed));
                 Entry::new(Span::atom(format!("⚠{}", i + 1), Tone::Warn), body)
             })
             .collect();
         p.clipped(entries);
     }
-    let refs = &view.result.references;
+    // The sources of what the report says, in the order of the reference list.
+    let refs: Vec<_> = view
+        .result
+        .references
+        .iter()
+        .filter(|s| p.cites.contains(&s.id))
+        .collect();
     if p.verbose {
         p.heading(l.t(&ui.heading_sources));
         let entries = refs
@@ -545,7 +605,7 @@ fn footnotes(p: &mut Page<'_>, view: &View<'_>) {
         // One line: the ids, grouped by how far they are to be trusted.
         let mut line = Line::from(l.label(&ui.heading_sources));
         let mut kinds: Vec<SourceKind> = Vec::new();
-        for s in refs {
+        for s in &refs {
             if !kinds.contains(&s.kind) {
                 kinds.push(s.kind);
             }

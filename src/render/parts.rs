@@ -94,7 +94,8 @@ fn deactivate<'r>(p: &mut Page<'r>, d: &'r DeactivateParts) {
         .iter()
         .map(|e| {
             let date = e.on.map_or_else(|| "—".to_string(), |d| d.to_string());
-            let mut line = Line::from(Span::plain(e.title));
+            let title = if p.verbose { e.title } else { e.short_title };
+            let mut line = Line::from(Span::plain(title));
             if p.verbose {
                 line = Line::from(Span::atom(
                     l.t(&ui.after_days)
@@ -204,7 +205,7 @@ fn realname<'r>(p: &mut Page<'r>, r: &'r RealnameParts) {
             for text in [m.data, m.function_impact, m.recovery] {
                 body.push(Span::plain(text).into());
             }
-            body.push(Span::sources(&m.sources).into());
+            body.push(p.sources(&m.sources).into());
         }
         let tone = if chosen { Tone::Good } else { Tone::Plain };
         entries.push(Entry::new(Span::code(m.id, tone), body));
@@ -372,7 +373,7 @@ fn unbind_qq<'r>(p: &mut Page<'r>, u: &'r UnbindQqParts) {
                         Span::plain(format!(" — {}", r.text)),
                     ]));
                 }
-                body.push(Span::sources(&a.sources).into());
+                body.push(p.sources(&a.sources).into());
                 Entry::new(Span::toned(a.title, Tone::Strong), body)
             })
             .collect();
@@ -402,7 +403,7 @@ fn unbind_qq<'r>(p: &mut Page<'r>, u: &'r UnbindQqParts) {
                 )]);
             }
             if verbose {
-                title = title.then([Span::sources(&pb.sources)]);
+                title = title.then([p.sources(&pb.sources)]);
             }
             let mut body = vec![title, Span::plain(pb.steps.join(" → ")).into()];
             if verbose {
@@ -474,7 +475,7 @@ pub fn causes<'r>(p: &mut Page<'r>, t: &'r TroubleshootParts) {
         .filter(shown)
         .map(|c| cause(p, c, &t.plan))
         .collect();
-    p.clipped(entries);
+    p.list(entries);
     let ruled_out: Vec<&str> = t
         .causes
         .iter()
@@ -516,6 +517,7 @@ fn cause<'r>(p: &mut Page<'r>, c: &'r CauseView, plan: &[ActionView]) -> Entry {
         };
         return Entry::new(status, [line, second]);
     }
+    p.cite(&c.sources);
     line = line.then(p.disputed(&c.conflicts));
     if !steps.is_empty() {
         line = line.then([Span::atom(format!("→ {}", l.steps(&steps)), Tone::Plain)]);

@@ -44,6 +44,7 @@ fn event(kb: &'static Knowledge, e: &DatedEvent, lang: Lang) -> EventView {
         after_days: e.after_days,
         on: e.on,
         title: def.title.get(lang),
+        short_title: def.short.get(lang),
         sources: views::event_sources(kb, e),
         conflicts: views::conflicts(kb, &def.conflicts, lang),
     }

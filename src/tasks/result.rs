@@ -91,6 +91,8 @@ pub struct EventView {
     #[schemars(with = "Option<String>")]
     pub on: Option<Date>,
     pub title: &'static str,
+    /// The title in a few words (what the compact table report shows).
+    pub short_title: &'static str,
     pub sources: Vec<&'static str>,
     pub conflicts: Vec<ConflictView>,
 }

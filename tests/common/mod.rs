@@ -134,6 +134,7 @@ pub fn ids(list: &Value) -> Vec<&str> {
 pub fn without_prose(mut v: Value) -> Value {
     const PROSE: &[&str] = &[
         "title",
+        "short_title",
         "detail",
         "remedy",
         "subject",
@@ -242,4 +243,33 @@ pub fn snapshot(name: &str, actual: &str) {
         expected, actual,
         "{name} changed; regenerate with WXACCT_REGENERATE=1 cargo test"
     );
+}
+
+/// A character that can be part of an id, a field path or a citation.
+pub fn id_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '§')
+}
+
+/// Whether `text` holds `id` as a whole word (not inside a longer id).
+pub fn has_token(text: &str, id: &str) -> bool {
+    text.match_indices(id).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + id.len()..].chars().next();
+        !before.is_some_and(id_char) && !after.is_some_and(id_char)
+    })
+}
+
+/// Whether `id` is split between the end of `end` and the start of `start`.
+pub fn split_between(end: &str, start: &str, id: &str) -> bool {
+    let (end, start) = (end.trim_end(), start.trim_start());
+    id.char_indices().skip(1).any(|(k, _)| {
+        let (head, tail) = id.split_at(k);
+        end.ends_with(head)
+            && start.starts_with(tail)
+            && !end[..end.len() - head.len()]
+                .chars()
+                .next_back()
+                .is_some_and(id_char)
+            && !start[tail.len()..].chars().next().is_some_and(id_char)
+    })
 }
