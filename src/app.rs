@@ -453,7 +453,11 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     // "{n} profiles" with the count left to the progress line (the labels are read only
     // when there is a progress line to draw).
     let counted = match wanted {
-        true => kb.ui.summary_profiles.get(look.lang, 2).replace("{n}", "{pos}"),
+        true => kb
+            .ui
+            .summary_profiles
+            .get(look.lang, 2)
+            .replace("{n}", "{pos}"),
         false => String::new(),
     };
     let progress = Progress::new(wanted, &counted);

@@ -129,7 +129,8 @@ impl Run<'_> {
         let rec = match input {
             Input::Record(rec) => rec,
             Input::Skipped(why) => {
-                into.done.push(Done::Note(diagnostic(&why.render(self.lang))));
+                into.done
+                    .push(Done::Note(diagnostic(&why.render(self.lang))));
                 return;
             }
         };

@@ -222,7 +222,9 @@ fn json_for_many_profiles_has_results_and_summary() {
     .json();
     let ids = |refs: &serde_json::Value| -> Vec<String> {
         let refs = refs.as_array().unwrap();
-        refs.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()
+        refs.iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
     };
     assert_eq!(v["references"], one["references"]);
     assert!(ids(&v["references"]).contains(&"S1".to_string()));
@@ -243,7 +245,10 @@ fn json_for_many_profiles_has_results_and_summary() {
         o.json()["results"][1]["failed"],
         serde_json::json!(["account.legal-hold", "wallet.balance"])
     );
-    assert!(o.json().get("references").is_none(), "summaries cite nothing");
+    assert!(
+        o.json().get("references").is_none(),
+        "summaries cite nothing"
+    );
 }
 
 #[test]

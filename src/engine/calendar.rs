@@ -125,7 +125,12 @@ mod tests {
 
     #[test]
     fn days_are_written_as_jiff_writes_them() {
-        let days = [Date::MIN, Date::MAX, jiff::civil::date(-1, 3, 4), jiff::civil::date(0, 1, 1)];
+        let days = [
+            Date::MIN,
+            Date::MAX,
+            jiff::civil::date(-1, 3, 4),
+            jiff::civil::date(0, 1, 1),
+        ];
         let every = (0..4000).map(|i| add_days(jiff::civil::date(1999, 1, 1), i * 7 + 3).unwrap());
         for d in days.into_iter().chain(every) {
             let mut ours = Vec::new();
@@ -144,6 +149,9 @@ mod tests {
         assert_eq!(days_between(a, jiff::civil::date(2026, 12, 1)), 8);
         assert_eq!(days_between(jiff::civil::date(2026, 12, 1), a), -8);
         let span = Date::MIN.until(Date::MAX).unwrap();
-        assert_eq!(days_between(Date::MIN, Date::MAX), i64::from(span.get_days()));
+        assert_eq!(
+            days_between(Date::MIN, Date::MAX),
+            i64::from(span.get_days())
+        );
     }
 }

@@ -163,7 +163,11 @@ fn link_realname(
     r.methods.sort_by_key(|m| m.impact_rank);
     for m in &mut r.methods {
         // Unknown ids are reported by the content checks.
-        m.blocker_idx = m.blocked_by.iter().filter_map(|id| index.get(id).copied()).collect();
+        m.blocker_idx = m
+            .blocked_by
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .collect();
         if let Some(task) = m.blocked_by_task {
             for i in (0..checks.len()).filter(|&i| checks[i].tasks.contains(&task)) {
                 if !m.blocker_idx.contains(&i) {
@@ -171,7 +175,11 @@ fn link_realname(
                 }
             }
         }
-        m.work_idx = m.work.iter().filter_map(|id| index.get(id).copied()).collect();
+        m.work_idx = m
+            .work
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .collect();
     }
     let mut out: Vec<(String, &mut Condition)> = Vec::new();
     for n in &mut r.notes {
@@ -325,8 +333,8 @@ impl Knowledge {
             ($name:literal, $link:expr) => {
                 if lazy {
                     Some(Section::lazy(|kb| {
-                        let mut v = parse(&|name| file(name).to_string(), $name)
-                            .map_err(|e| vec![e])?;
+                        let mut v =
+                            parse(&|name| file(name).to_string(), $name).map_err(|e| vec![e])?;
                         let mut errors = Vec::new();
                         $link(&mut v, &kb.check_index, &kb.checks, &mut errors);
                         if errors.is_empty() {

@@ -52,7 +52,9 @@ impl<T> Deref for Section<T> {
         self.cell.get_or_init(|| {
             // Only the embedded knowledge base has lazy sections, and it is complete by the
             // time anything can reach one of them.
-            let load = self.loader.unwrap_or(|_| Err(vec!["section not read".into()]));
+            let load = self
+                .loader
+                .unwrap_or(|_| Err(vec!["section not read".into()]));
             match load(Knowledge::get()) {
                 Ok(v) => v,
                 Err(problems) => super::invalid(&problems),
@@ -86,7 +88,10 @@ mod tests {
                 .collect()
         };
         assert_eq!(methods(lazy), methods(&eager));
-        assert!(methods(lazy).iter().any(|(_, b, _)| b.len() > 20), "deactivate's checks");
+        assert!(
+            methods(lazy).iter().any(|(_, b, _)| b.len() > 20),
+            "deactivate's checks"
+        );
         let causes = |kb: &Knowledge| -> Vec<(String, usize, Vec<usize>)> {
             let c = &kb.troubleshoot.causes;
             c.iter()
@@ -94,8 +99,13 @@ mod tests {
                 .collect()
         };
         assert_eq!(causes(lazy), causes(&eager));
-        assert!(causes(lazy).iter().all(|(_, _, checks)| !checks.contains(&usize::MAX)));
-        assert_eq!(lazy.unbind_qq.playbooks.len(), eager.unbind_qq.playbooks.len());
+        assert!(causes(lazy)
+            .iter()
+            .all(|(_, _, checks)| !checks.contains(&usize::MAX)));
+        assert_eq!(
+            lazy.unbind_qq.playbooks.len(),
+            eager.unbind_qq.playbooks.len()
+        );
         assert_eq!(format!("{:?}", *lazy.ui), format!("{:?}", *eager.ui));
         assert_eq!(
             format!("{:?}", lazy.unbind_qq.applies),

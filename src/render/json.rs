@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use super::{Item, Look, Report, Sink};
 use crate::cli::Detail;
 use crate::knowledge::Knowledge;
-use crate::tasks::views;
 use crate::tasks::result::{ErrorInfo, ErrorResult, Summary, SCHEMA_VERSION};
+use crate::tasks::views;
 
 pub struct Json {
     look: Look,
@@ -126,9 +126,9 @@ impl Report for Json {
                 profile,
                 source,
                 eval,
-            } if self.look.detail == Detail::Summary && !pretty => task
-                .summary(ctx, profile, source, eval)
-                .write_json(out),
+            } if self.look.detail == Detail::Summary && !pretty => {
+                task.summary(ctx, profile, source, eval).write_json(out)
+            }
             _ => out.extend_from_slice(&self.value(item, pretty)),
         }
         if self.lines || self.look.single {

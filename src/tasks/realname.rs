@@ -11,9 +11,9 @@ use super::result::{
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::calendar::add_days;
+use crate::engine::checks::{self, Memo};
 use crate::engine::planner::DateOf;
 use crate::engine::truth::{self, Missing};
-use crate::engine::checks::{self, Memo};
 use crate::engine::{
     timeline, CheckOutcome, DateError, Env, ReadyOn, Severity, Status, Truth, Window,
 };
@@ -30,18 +30,17 @@ struct Judged {
 }
 
 impl Judged {
-    fn new(
-        def: &'static MethodDef,
-        env: &Env<'_>,
-        memo: &mut Memo<'_>,
-        verified: Truth,
-    ) -> Judged {
+    fn new(def: &'static MethodDef, env: &Env<'_>, memo: &mut Memo<'_>, verified: Truth) -> Judged {
         let own = def.applicable.as_ref().map_or(Truth::True, |c| {
             c.0.eval(env.profile, env, &mut Missing::new())
         });
         // Kleene AND of the two.
         let applicable = truth::any([verified.negate(), own.negate()].into_iter()).negate();
-        let blockers = def.blocker_idx.iter().map(|&i| memo.get(i).clone()).collect();
+        let blockers = def
+            .blocker_idx
+            .iter()
+            .map(|&i| memo.get(i).clone())
+            .collect();
         Judged {
             def,
             applicable,
@@ -82,13 +81,13 @@ struct Choice {
 
 impl Choice {
     fn new(kb: &'static Knowledge, env: &Env<'_>, memo: &mut Memo<'_>, goal: Goal) -> Choice {
-        let verified = kb
-            .check_idx(&kb.realname.precondition)
-            .map_or(Truth::Unknown, |i| match memo.get(i).status {
-                Status::Pass => Truth::True,
-                Status::Fail => Truth::False,
-                Status::Unknown => Truth::Unknown,
-            });
+        let verified =
+            kb.check_idx(&kb.realname.precondition)
+                .map_or(Truth::Unknown, |i| match memo.get(i).status {
+                    Status::Pass => Truth::True,
+                    Status::Fail => Truth::False,
+                    Status::Unknown => Truth::Unknown,
+                });
         let methods: Vec<Judged> = kb
             .realname
             .methods

@@ -621,12 +621,19 @@ mod tests {
                                 unknown: ids(3, n % 3),
                                 warnings: ids(n % 5, 1),
                                 ready_on,
-                                likely: if n % 2 == 0 { vec![] } else { vec!["a", "b\"c"] },
+                                likely: if n % 2 == 0 {
+                                    vec![]
+                                } else {
+                                    vec!["a", "b\"c"]
+                                },
                             };
                             let mut ours = Vec::new();
                             s.write_json(&mut ours);
                             let theirs = serde_json::to_vec(&s).unwrap();
-                            assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(theirs).unwrap());
+                            assert_eq!(
+                                String::from_utf8(ours).unwrap(),
+                                String::from_utf8(theirs).unwrap()
+                            );
                         }
                     }
                 }

@@ -1,10 +1,10 @@
 //! Building the text-bearing views of results from knowledge records. Shared by every task.
 
-use super::Context;
 use super::result::{
     ActionView, AlternativeMethodView, CheckView, ConflictValueView, ConflictView, NoteView,
     SourceRef,
 };
+use super::Context;
 use crate::engine::planner::PlanItem;
 use crate::engine::timeline::DatedEvent;
 use crate::engine::{CheckOutcome, Env, Plan, PlannedAction, Truth};
