@@ -8,6 +8,7 @@ pub mod section;
 pub mod text;
 pub mod ui;
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -262,7 +263,16 @@ fn link_troubleshoot(
     }
 }
 
-fn parse<T: DeserializeOwned>(get: &dyn Fn(&str) -> String, name: &str) -> Result<T, String> {
+/// Where the data files come from: the embedded ones as they are (no copy), or the files a
+/// test gives.
+type Files<'a> = &'a dyn Fn(&str) -> Cow<'static, str>;
+
+/// The embedded data files.
+fn embedded(name: &str) -> Cow<'static, str> {
+    Cow::Borrowed(file(name))
+}
+
+fn parse<T: DeserializeOwned>(get: Files<'_>, name: &str) -> Result<T, String> {
     serde_json::from_str(&get(name)).map_err(|e| format!("data/{name}: {e}"))
 }
 
@@ -290,22 +300,24 @@ impl Knowledge {
     ///
     /// The files only some commands need are read on first use ([`Section`]).
     pub fn get() -> &'static Knowledge {
-        KB.get_or_init(
-            || match Knowledge::build(&|name| file(name).to_string(), true) {
-                Ok(kb) => kb,
-                Err(problems) => invalid(&problems),
-            },
-        )
+        KB.get_or_init(|| match Knowledge::build(&embedded, true) {
+            Ok(kb) => kb,
+            Err(problems) => invalid(&problems),
+        })
     }
 
     /// Parses, links and validates the embedded data files; returns every problem found.
     pub fn load() -> Result<Knowledge, Vec<String>> {
-        Knowledge::load_from(&|name| file(name).to_string())
+        Knowledge::build(&embedded, false).and_then(Knowledge::validated)
     }
 
     /// The same, from data files given by name (tests use it to try altered data).
     pub fn load_from(get: &dyn Fn(&str) -> String) -> Result<Knowledge, Vec<String>> {
-        let kb = Knowledge::build(get, false)?;
+        Knowledge::build(&|name| Cow::Owned(get(name)), false).and_then(Knowledge::validated)
+    }
+
+    /// The knowledge base when its content checks find no problem.
+    fn validated(kb: Knowledge) -> Result<Knowledge, Vec<String>> {
         let problems = kb.problems();
         if problems.is_empty() {
             Ok(kb)
@@ -316,7 +328,7 @@ impl Knowledge {
 
     /// Parses and links the data files (references resolved), without the content checks.
     /// With `lazy`, the sections are left to be read from the embedded files on first use.
-    fn build(get: &dyn Fn(&str) -> String, lazy: bool) -> Result<Knowledge, Vec<String>> {
+    fn build(get: Files<'_>, lazy: bool) -> Result<Knowledge, Vec<String>> {
         let mut errors = Vec::new();
         macro_rules! load {
             ($name:literal) => {
@@ -333,8 +345,7 @@ impl Knowledge {
             ($name:literal, $link:expr) => {
                 if lazy {
                     Some(Section::lazy(|kb| {
-                        let mut v =
-                            parse(&|name| file(name).to_string(), $name).map_err(|e| vec![e])?;
+                        let mut v = parse(&embedded, $name).map_err(|e| vec![e])?;
                         let mut errors = Vec::new();
                         $link(&mut v, &kb.check_index, &kb.checks, &mut errors);
                         if errors.is_empty() {
