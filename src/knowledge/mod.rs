@@ -19,7 +19,7 @@ pub use predicate::{Condition, Pred};
 pub use records::*;
 pub use section::Section;
 pub use text::Text;
-pub use ui::{Plural, Ui};
+pub use ui::{ExplainUi, Plural, Ui};
 
 /// The raw data files, embedded at build time.
 pub const FILES: &[(&str, &str)] = &[
@@ -44,6 +44,10 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("vocab.json", include_str!("../../data/vocab.json")),
     ("ui.json", include_str!("../../data/ui.json")),
+    (
+        "explain_ui.json",
+        include_str!("../../data/explain_ui.json"),
+    ),
     ("fields.json", fields::FILE),
     ("messages.json", include_str!("../../data/messages.json")),
 ];
@@ -81,6 +85,8 @@ pub struct Knowledge {
     pub vocab: Vocab,
     /// The labels of the reports.
     pub ui: Section<Ui>,
+    /// The words of `wxacct explain` (a file of its own: the reports never read it).
+    pub explain_ui: Section<ExplainUi>,
     /// What wxacct says when something goes wrong (`crate::message`).
     pub messages: Section<crate::message::Catalogue>,
     check_index: HashMap<String, usize>,
@@ -372,6 +378,7 @@ impl Knowledge {
             section!("troubleshoot.json", link_troubleshoot);
         let vocab: Option<Vocab> = load!("vocab.json");
         let ui: Option<Section<Ui>> = section!("ui.json", link_nothing);
+        let explain_ui: Option<Section<ExplainUi>> = section!("explain_ui.json", link_nothing);
         let messages: Option<Section<crate::message::Catalogue>> =
             section!("messages.json", link_nothing);
         let (
@@ -387,6 +394,7 @@ impl Knowledge {
             Some(troubleshoot),
             Some(vocab),
             Some(ui),
+            Some(explain_ui),
             Some(messages),
         ) = (
             sources,
@@ -401,6 +409,7 @@ impl Knowledge {
             troubleshoot,
             vocab,
             ui,
+            explain_ui,
             messages,
         )
         else {
@@ -440,6 +449,7 @@ impl Knowledge {
             troubleshoot,
             vocab,
             ui,
+            explain_ui,
             messages,
             check_index,
             conflict_index,
