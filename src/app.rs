@@ -450,23 +450,23 @@ fn task(task: Task, args: &TaskArgs) -> Result<Exit, Failure> {
     let (report, sink) = render::report(format, look, task.id())?;
     let stderr = io::stderr();
     let wanted = inputs.is_some() && !o.quiet && !terminal && stderr.is_terminal();
-    // "{n} profiles" with the count left to the progress line.
-    let counted = kb
-        .ui
-        .summary_profiles
-        .get(look.lang, 2)
-        .replace("{n}", "{pos}");
+    // "{n} profiles" with the count left to the progress line (the labels are read only
+    // when there is a progress line to draw).
+    let counted = match wanted {
+        true => kb
+            .ui
+            .summary_profiles
+            .get(look.lang, 2)
+            .replace("{n}", "{pos}"),
+        false => String::new(),
+    };
     let progress = Progress::new(wanted, &counted);
     let mut sink = progress.sink(sink);
-    let jobs = o.jobs.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    );
     let run = Run {
         task: &task,
         ctx: &ctx,
         overrides: &overrides,
-        jobs,
+        jobs: o.jobs.map(usize::from),
         lang: messages,
     };
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());

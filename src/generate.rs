@@ -12,7 +12,7 @@ use crate::cli::{Cli, SchemaKind};
 use crate::knowledge::fields::{Catalogue, FieldType};
 use crate::message::{Message, Msg};
 use crate::profile::Profile;
-use crate::tasks::result::{ErrorResult, ResultSummary, Summary, TaskResult};
+use crate::tasks::result::{ErrorResult, ResultSummary, SourceRef, Summary, TaskResult};
 
 /// Any one result line or document `wxacct` prints in JSON.
 #[derive(Serialize, JsonSchema)]
@@ -31,6 +31,10 @@ struct Batch<'a> {
     schema_version: u32,
     results: Vec<OneResult<'a>>,
     summary: Summary,
+    /// Every source the results cite, given once for the document with `--detail full` (the
+    /// results then leave theirs out).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    references: Vec<SourceRef>,
 }
 
 /// The JSON result, as `wxacct schema result` prints it.

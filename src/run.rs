@@ -42,18 +42,38 @@ const MAX_IN_FLIGHT: usize = 16;
 /// How many failing checks the summary lists.
 const TOP_FAILED: usize = 5;
 
-/// One input, checked and rendered.
+/// One input, checked and rendered (into its [`Checked`]).
 enum Done {
     Profile {
-        bytes: Vec<u8>,
+        /// Where its rendered result ends in `Checked::out` (it starts where the one before
+        /// ends).
+        end: usize,
         verdict: Option<Verdict>,
-        /// Failed blockers, by check index.
-        failed: Vec<usize>,
+        /// Where its failed blockers end in `Checked::failed`.
+        failed_end: usize,
         /// The stderr line for an unreadable or invalid profile.
         diagnostic: Option<String>,
     },
     /// A warning about an input that was not read.
     Note(String),
+}
+
+/// Inputs checked one after the other: their rendered results in one buffer, their failed
+/// blockers (by check index) in one list. A chunk is one allocation, not one per profile, and
+/// the single-threaded run reuses one for every profile.
+#[derive(Default)]
+struct Checked {
+    out: Vec<u8>,
+    failed: Vec<usize>,
+    done: Vec<Done>,
+}
+
+impl Checked {
+    fn clear(&mut self) {
+        self.out.clear();
+        self.failed.clear();
+        self.done.clear();
+    }
 }
 
 /// How a run ended.
@@ -91,7 +111,8 @@ pub struct Run<'a> {
     pub task: &'a Task,
     pub ctx: &'a Context,
     pub overrides: &'a Overrides,
-    pub jobs: usize,
+    /// `--jobs`; `None` for every core, asked only when the input needs a pipeline.
+    pub jobs: Option<usize>,
     /// The language of diagnostics.
     pub lang: Lang,
 }
@@ -103,10 +124,15 @@ pub fn diagnostic(text: &str) -> String {
 }
 
 impl Run<'_> {
-    fn check(&self, report: &dyn Report, input: Input) -> Done {
+    /// Checks one input and adds it to `into`.
+    fn check(&self, report: &dyn Report, input: Input, into: &mut Checked) {
         let rec = match input {
             Input::Record(rec) => rec,
-            Input::Skipped(why) => return Done::Note(diagnostic(&why.render(self.lang))),
+            Input::Skipped(why) => {
+                into.done
+                    .push(Done::Note(diagnostic(&why.render(self.lang))));
+                return;
+            }
         };
         let checked = rec
             .payload
@@ -129,32 +155,41 @@ impl Run<'_> {
                     .outcomes
                     .iter()
                     .filter(|o| o.is(Severity::Blocker, Status::Fail))
-                    .map(|o| o.check)
-                    .collect();
-                Done::Profile {
-                    bytes: report.render(&item),
+                    .map(|o| o.check);
+                into.failed.extend(failed);
+                report.render_into(&item, &mut into.out);
+                into.done.push(Done::Profile {
+                    end: into.out.len(),
                     verdict: Some(eval.verdict),
-                    failed,
+                    failed_end: into.failed.len(),
                     diagnostic: None,
-                }
+                });
             }
-            Err(error) => self.invalid(report, &rec.source, &rec.path, &error),
+            Err(error) => self.invalid(report, &rec.source, &rec.path, &error, into),
         }
     }
 
-    fn invalid(&self, report: &dyn Report, source: &str, path: &str, error: &ProfileError) -> Done {
+    fn invalid(
+        &self,
+        report: &dyn Report,
+        source: &str,
+        path: &str,
+        error: &ProfileError,
+        into: &mut Checked,
+    ) {
         let item = Item::Error {
             task: self.task,
             source,
             path,
             error,
         };
-        Done::Profile {
-            bytes: report.render(&item),
+        report.render_into(&item, &mut into.out);
+        into.done.push(Done::Profile {
+            end: into.out.len(),
             verdict: None,
-            failed: Vec::new(),
+            failed_end: into.failed.len(),
             diagnostic: Some(diagnostic(&error.located(path, self.lang).to_string())),
-        }
+        });
     }
 
     /// Checks every profile from `inputs` (or, with none, the flags alone) and writes the report.
@@ -168,7 +203,7 @@ impl Run<'_> {
     ) -> io::Result<Outcome> {
         let mut tally = Tally::default();
         let written = sink.begin(out).map_err(Stop::from).and_then(|()| {
-            let mut write = |done| tally.add(done, sink, out, err);
+            let mut write = |checked: &Checked| tally.add(checked, sink, out, err);
             match inputs {
                 None => {
                     let rec = RawRecord {
@@ -178,7 +213,9 @@ impl Run<'_> {
                         column: 1,
                         payload: Ok(b"{}".to_vec().into()),
                     };
-                    write(self.check(report, Input::Record(rec)))
+                    let mut checked = Checked::default();
+                    self.check(report, Input::Record(rec), &mut checked);
+                    write(&checked)
                 }
                 Some(inputs) => self.each(inputs, report, &mut write),
             }
@@ -213,11 +250,16 @@ impl Run<'_> {
         &self,
         mut inputs: Inputs,
         report: &dyn Report,
-        write: &mut dyn FnMut(Done) -> Result<(), Stop>,
+        write: &mut dyn FnMut(&Checked) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
         let (first, ended) = chunk(&mut inputs, FIRST_CHUNK);
-        if self.jobs > 1 && !ended {
-            return self.pipeline(first, inputs, report, write);
+        if !ended {
+            let jobs = self
+                .jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            if jobs > 1 {
+                return self.pipeline(jobs, first, inputs, report, write);
+            }
         }
         self.here(first.into_iter().chain(inputs), report, write)
     }
@@ -227,14 +269,13 @@ impl Run<'_> {
         &self,
         inputs: impl Iterator<Item = Input>,
         report: &dyn Report,
-        write: &mut dyn FnMut(Done) -> Result<(), Stop>,
+        write: &mut dyn FnMut(&Checked) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
+        let mut checked = Checked::default();
         for input in inputs {
-            let done = self.check(report, input);
-            if let Some(sig) = interrupt::received() {
-                return Err(Stop::Interrupted(sig));
-            }
-            write(done)?;
+            checked.clear();
+            self.check(report, input, &mut checked);
+            write(&checked)?;
         }
         Ok(())
     }
@@ -246,16 +287,17 @@ impl Run<'_> {
     /// every thread ends.
     fn pipeline(
         &self,
+        jobs: usize,
         first: Vec<Input>,
         inputs: Inputs,
         report: &dyn Report,
-        write: &mut dyn FnMut(Done) -> Result<(), Stop>,
+        write: &mut dyn FnMut(&Checked) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
-        let in_flight = (4 * self.jobs).min(MAX_IN_FLIGHT);
+        let in_flight = (4 * jobs).min(MAX_IN_FLIGHT);
         let shared = Shared {
             stop: AtomicBool::new(false),
             chunk: AtomicUsize::new(START_CHUNK),
-            workers: self.jobs.min(in_flight),
+            workers: jobs.min(in_flight),
         };
         let pending = Mutex::new(Some((first, inputs)));
         let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<Input>)>(shared.workers);
@@ -264,7 +306,7 @@ impl Run<'_> {
             // The reader takes SIGINT and SIGTERM, so that they interrupt a read that waits.
             let _blocked = interrupt::block_here();
             std::thread::scope(|s| {
-                let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Vec<Done>)>(in_flight);
+                let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Checked)>(in_flight);
                 let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(in_flight);
                 for _ in 0..in_flight {
                     let _ = credit_tx.send(());
@@ -358,7 +400,7 @@ impl Run<'_> {
         shared: &Shared,
         report: &dyn Report,
         work_rx: &Mutex<Receiver<(u64, Vec<Input>)>>,
-        done_tx: SyncSender<(u64, Vec<Done>)>,
+        done_tx: SyncSender<(u64, Checked)>,
     ) {
         loop {
             let next = work_rx.lock().map(|rx| rx.recv());
@@ -376,44 +418,39 @@ impl Run<'_> {
     }
 
     /// Checks a chunk, and sizes the next chunks by the output this one came to.
-    fn check_chunk(&self, shared: &Shared, report: &dyn Report, chunk: Vec<Input>) -> Vec<Done> {
+    fn check_chunk(&self, shared: &Shared, report: &dyn Report, chunk: Vec<Input>) -> Checked {
         let n = chunk.len().max(1);
-        let done: Vec<Done> = chunk.into_iter().map(|i| self.check(report, i)).collect();
-        let bytes: usize = done
-            .iter()
-            .map(|d| match d {
-                Done::Profile { bytes, .. } => bytes.len(),
-                Done::Note(_) => 0,
-            })
-            .sum();
-        let per_profile = (bytes / n).max(1);
+        let mut checked = Checked {
+            out: Vec::with_capacity(n * (CHUNK_OUTPUT / MAX_CHUNK)),
+            failed: Vec::new(),
+            done: Vec::with_capacity(n),
+        };
+        for input in chunk {
+            self.check(report, input, &mut checked);
+        }
+        let per_profile = (checked.out.len() / n).max(1);
         shared.chunk.store(
             (CHUNK_OUTPUT / per_profile).clamp(1, MAX_CHUNK),
             Ordering::Relaxed,
         );
-        done
+        checked
     }
 
     /// Writes the chunks in order as they come back, giving back a credit for each.
     fn write_in_order(
         &self,
         shared: &Shared,
-        done_rx: Receiver<(u64, Vec<Done>)>,
+        done_rx: Receiver<(u64, Checked)>,
         credits: SyncSender<()>,
-        write: &mut dyn FnMut(Done) -> Result<(), Stop>,
+        write: &mut dyn FnMut(&Checked) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
-        let mut waiting: BTreeMap<u64, Vec<Done>> = BTreeMap::new();
+        let mut waiting: BTreeMap<u64, Checked> = BTreeMap::new();
         let mut next = 0u64;
         let mut written = || -> Result<(), Stop> {
             for (seq, done) in done_rx.iter() {
                 waiting.insert(seq, done);
                 while let Some(chunk) = waiting.remove(&next) {
-                    for d in chunk {
-                        if let Some(sig) = interrupt::received() {
-                            return Err(Stop::Interrupted(sig));
-                        }
-                        write(d)?;
-                    }
+                    write(&chunk)?;
                     next += 1;
                     let _ = credits.send(());
                 }
@@ -450,7 +487,7 @@ struct Queues<'a> {
     credits: Receiver<()>,
     work_tx: SyncSender<(u64, Vec<Input>)>,
     work_rx: &'a Mutex<Receiver<(u64, Vec<Input>)>>,
-    done_tx: SyncSender<(u64, Vec<Done>)>,
+    done_tx: SyncSender<(u64, Checked)>,
 }
 
 /// What the pipeline's threads share.
@@ -471,45 +508,54 @@ struct Tally {
 }
 
 impl Tally {
+    /// Counts and writes checked inputs in order; a signal stops it before a record.
     fn add(
         &mut self,
-        done: Done,
+        checked: &Checked,
         sink: &mut dyn Sink,
         out: &mut dyn Write,
         err: &mut dyn Write,
     ) -> Result<(), Stop> {
-        let (bytes, verdict, failed, diagnostic) = match done {
-            Done::Note(line) => {
-                let _ = writeln!(err, "{line}");
-                return Ok(());
+        let (mut start, mut failed_start) = (0, 0);
+        for done in &checked.done {
+            if let Some(sig) = interrupt::received() {
+                return Err(Stop::Interrupted(sig));
             }
-            Done::Profile {
-                bytes,
-                verdict,
-                failed,
-                diagnostic,
-            } => (bytes, verdict, failed, diagnostic),
-        };
-        let s = &mut self.summary;
-        s.total += 1;
-        match verdict {
-            Some(Verdict::Ready) => s.ready += 1,
-            Some(Verdict::Blocked) => s.blocked += 1,
-            Some(Verdict::Incomplete) => s.incomplete += 1,
-            Some(Verdict::NotApplicable) => s.not_applicable += 1,
-            None => s.errors += 1,
-        }
-        for c in failed {
-            if self.failed.len() <= c {
-                self.failed.resize(c + 1, 0);
+            let (end, verdict, failed_end, diagnostic) = match done {
+                Done::Note(line) => {
+                    let _ = writeln!(err, "{line}");
+                    continue;
+                }
+                Done::Profile {
+                    end,
+                    verdict,
+                    failed_end,
+                    diagnostic,
+                } => (*end, *verdict, *failed_end, diagnostic),
+            };
+            let s = &mut self.summary;
+            s.total += 1;
+            match verdict {
+                Some(Verdict::Ready) => s.ready += 1,
+                Some(Verdict::Blocked) => s.blocked += 1,
+                Some(Verdict::Incomplete) => s.incomplete += 1,
+                Some(Verdict::NotApplicable) => s.not_applicable += 1,
+                None => s.errors += 1,
             }
-            self.failed[c] += 1;
+            for &c in &checked.failed[failed_start..failed_end] {
+                if self.failed.len() <= c {
+                    self.failed.resize(c + 1, 0);
+                }
+                self.failed[c] += 1;
+            }
+            if let Some(d) = diagnostic {
+                // Diagnostics must not get lost, but a closed stderr is no reason to stop.
+                let _ = writeln!(err, "{d}");
+            }
+            sink.write(out, &checked.out[start..end])?;
+            (start, failed_start) = (end, failed_end);
         }
-        if let Some(d) = diagnostic {
-            // Diagnostics must not get lost, but a closed stderr is no reason to stop.
-            let _ = writeln!(err, "{d}");
-        }
-        Ok(sink.write(out, &bytes)?)
+        Ok(())
     }
 
     fn summary(mut self, ctx: &Context) -> Summary {

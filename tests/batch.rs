@@ -208,6 +208,27 @@ fn json_for_many_profiles_has_results_and_summary() {
         v["summary"]["top_failed"][0],
         serde_json::json!({"id": "wallet.balance", "count": 2})
     );
+    // The sources are given once, beside the summary, as a one-profile result gives them.
+    let results = v["results"].as_array().unwrap();
+    assert!(results.iter().all(|r| r.get("references").is_none()));
+    let one = run(&[
+        "deactivate",
+        "--json",
+        "--start",
+        "2026-11-23",
+        "--state",
+        &example("ready.json"),
+    ])
+    .json();
+    let ids = |refs: &serde_json::Value| -> Vec<String> {
+        let refs = refs.as_array().unwrap();
+        refs.iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(v["references"], one["references"]);
+    assert!(ids(&v["references"]).contains(&"S1".to_string()));
+    assert!(ids(&v["references"]).contains(&"O1".to_string()));
     let o = run(&[
         "deactivate",
         "--json",
@@ -223,6 +244,10 @@ fn json_for_many_profiles_has_results_and_summary() {
     assert_eq!(
         o.json()["results"][1]["failed"],
         serde_json::json!(["account.legal-hold", "wallet.balance"])
+    );
+    assert!(
+        o.json().get("references").is_none(),
+        "summaries cite nothing"
     );
 }
 

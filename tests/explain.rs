@@ -1,6 +1,6 @@
 //! `wxacct explain`: every text form (the listing and each kind of record) laid out like the
 //! reports, within the width in both languages, ids whole, worded with the labels of
-//! `data/ui.json`; the JSON unchanged in shape; an unknown id a one-line error.
+//! `data/explain_ui.json`; the JSON unchanged in shape; an unknown id a one-line error.
 
 mod common;
 use common::*;
@@ -171,11 +171,10 @@ fn menu_paths_break_only_between_their_steps() {
     }
 }
 
-/// The explain section of the interface texts.
+/// The words of explain (`data/explain_ui.json`).
 fn ui() -> Value {
-    let path = format!("{}/data/ui.json", env!("CARGO_MANIFEST_DIR"));
-    let ui: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    ui["explain"].clone()
+    let path = format!("{}/data/explain_ui.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
 /// A text of the explain section in one language (the `one` form of a counted one).
@@ -193,7 +192,7 @@ fn every_kind_has_a_name_and_every_label_both_languages() {
         let name = &ui["kinds"][kind];
         assert!(
             !word(name, "en").is_empty() && !word(name, "zh").is_empty(),
-            "kind {kind} has no name in data/ui.json"
+            "kind {kind} has no name in data/explain_ui.json"
         );
     }
 }

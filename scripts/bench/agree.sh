@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # agree.sh SAMPLE.jsonl — do the benchmark peers compute the same deactivate
-# results? Compares (id, verdict, sorted failed blocker ids) per line between
+# results? Compares per line the id, verdict, failed and unknown blocker ids, failed
+# warning ids and ready_on (earliest, latest, provisional) between
 #   jq      peer.jq
 #   python  peer.py
+#   wxacct  $WXACCT (default target/release/wxacct), if that binary exists
+# and the check ids (not ready_on) with
 #   kb      a generic evaluation of the "fails_when" conditions in data/checks.json
 #           (catches a peer that hard-codes a check differently from the data)
-#   wxacct  $WXACCT (default target/release/wxacct), if that binary exists
 # Prints "agree: …" and exits 0, or the first mismatches and exits 1.
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: agree.sh SAMPLE.jsonl" >&2; exit 2; }
@@ -29,9 +31,14 @@ else
 fi
 
 python3 - "$SAMPLE" "$ROOT/data/checks.json" "$START" "$TMP" <<'PY'
-import json, os, sys
+import datetime, json, os, sys
 sample, checks_path, start, tmp = sys.argv[1:]
 MISSING = object()
+
+# Day counters count up to the profile's as_of and are compared as they stand on --start
+# (Val::Days in src/profile/field.rs).
+DAY_COUNTERS = {"account.days_since_security_change"}
+START = datetime.date.fromisoformat(start)
 
 def get(obj, path):
     for part in path.split("."):
@@ -67,50 +74,72 @@ def ev(c, p):
     v = get(p, arg[0])
     if v is MISSING or v is None:
         return None
+    if arg[0] in DAY_COUNTERS:
+        as_of = p.get("as_of")
+        v += (START - datetime.date.fromisoformat(as_of)).days if as_of else 0
     if op == "in":
         return v in arg[1]
     x = arg[1]
     return {"eq": v == x, "ne": v != x}[op] if op in ("eq", "ne") else \
         {"gt": v > x, "lt": v < x, "ge": v >= x, "le": v <= x}[op]
 
-blockers = sorted((c["id"], c["fails_when"]) for c in json.load(open(checks_path))["checks"]
-                  if c["severity"] == "blocker" and "deactivate" in c["tasks"])
+checks = sorted((c["id"], c["severity"], c["fails_when"]) for c in json.load(open(checks_path))["checks"]
+                if c["severity"] in ("blocker", "warning") and "deactivate" in c["tasks"]
+                and not c.get("severity_when"))
+blockers = sum(1 for c in checks if c[1] == "blocker")
 kb = []
 with open(sample, "rb") as f:
     for line in f:
         if line.strip():
             p = json.loads(line)
-            res = [(cid, ev(cond, p)) for cid, cond in blockers]
-            failed = [cid for cid, t in res if t is True]
-            verdict = "blocked" if failed else ("incomplete" if None in [t for _, t in res] else "ready")
-            kb.append((p.get("id"), verdict, failed))
+            res = [(cid, sev, ev(cond, p)) for cid, sev, cond in checks]
+            failed = [cid for cid, sev, t in res if sev == "blocker" and t is True]
+            unknown = [cid for cid, sev, t in res if sev == "blocker" and t is None]
+            warnings = [cid for cid, sev, t in res if sev == "warning" and t is True]
+            verdict = "blocked" if failed else ("incomplete" if unknown else "ready")
+            kb.append({"id": p.get("id"), "verdict": verdict, "failed": failed, "unknown": unknown,
+                       "warnings": warnings})
+
+FIELDS = ("id", "verdict", "failed", "unknown", "warnings", "ready_on")
 
 def load(name):
     out = []
     for line in open(os.path.join(tmp, name), encoding="utf-8"):
         r = json.loads(line)
-        out.append((r.get("id"), r.get("verdict", "error: %s" % r.get("error")), sorted(r.get("failed") or [])))
+        if "error" in r:
+            r["verdict"] = "error: %s" % r["error"]
+        out.append({k: sorted(r.get(k) or []) if k in ("failed", "unknown", "warnings") else r.get(k)
+                    for k in FIELDS})
     return out
 
-results = {"kb": kb, "jq": load("jq"), "python": load("python")}
+results = {"jq": load("jq"), "python": load("python")}
 if os.path.exists(os.path.join(tmp, "wxacct")):
     results["wxacct"] = load("wxacct")
 bad = 0
-for name, rows in results.items():
-    if name == "kb":
-        continue
-    if len(rows) != len(kb):
-        print("MISMATCH %s: %d lines, kb has %d" % (name, len(rows), len(kb)))
+def compare(a_name, a_rows, b_name, b_rows, fields):
+    global bad
+    if len(a_rows) != len(b_rows):
+        print("MISMATCH %s: %d lines, %s has %d" % (b_name, len(b_rows), a_name, len(a_rows)))
         bad += 1
-    for i, (a, b) in enumerate(zip(kb, rows), 1):
+    for i, (a, b) in enumerate(zip(a_rows, b_rows), 1):
+        a, b = ({k: r[k] for k in fields} for r in (a, b))
         if a != b:
             bad += 1
             if bad <= 10:
-                print("MISMATCH line %d: kb=%s %s=%s" % (i, json.dumps(a), name, json.dumps(b)))
+                print("MISMATCH line %d: %s=%s\n  %s=%s" % (i, a_name, json.dumps(a), b_name, json.dumps(b)))
+for name, rows in results.items():
+    compare("kb", kb, name, rows, FIELDS[:-1])
+    if name != "python":
+        compare("python", results["python"], name, rows, FIELDS)
 if bad:
-    print("%d mismatches (%d blockers from %s)" % (bad, len(blockers), checks_path))
+    print("%d mismatches (%d checks from %s)" % (bad, len(checks), checks_path))
     sys.exit(1)
-counts = {v: sum(1 for r in kb if r[1] == v) for v in ("ready", "blocked", "incomplete")}
-print("agree: %s on %d profiles, %d blockers (%s)"
-      % (", ".join(results), len(kb), len(blockers), ", ".join("%s %d" % kv for kv in counts.items())))
+rows = results["python"]
+counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("ready", "blocked", "incomplete")}
+dated = sum(1 for r in rows if r["ready_on"] and r["ready_on"]["latest"] != start)
+print("agree: kb, %s on %d profiles: id, verdict, failed, unknown, warnings (%d blockers, %d warnings)"
+      "; ready_on too between %s (%d of them after --start, %d null)"
+      % (", ".join(results), len(kb), blockers, len(checks) - blockers, ", ".join(results), dated,
+         sum(1 for r in rows if r["ready_on"] is None)))
+print("verdicts: %s" % ", ".join("%s %d" % kv for kv in counts.items()))
 PY

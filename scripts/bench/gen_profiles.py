@@ -53,7 +53,7 @@ def profile(r, i):
     account = {
         "status": status,
         "realname_verified": ok or rnd() < 0.95,
-        "teen_mode": rnd() < 0.03,
+        "teen_mode": not ok and rnd() < 0.03,
         "phone_bound": rnd() < 0.97,
         "email_bound": rnd() < 0.4,
         "qq_bound": rnd() < 0.35,
@@ -61,6 +61,7 @@ def profile(r, i):
         "cloud_backup": rnd() < 0.3,
         "legal_hold": not ok and rnd() < 0.01,
         "days_since_security_change": days,
+        "on_frequent_device": ok or rnd() < 0.85,
     }
     if ok:
         locked = None if rnd() < 0.9 else DATES[r.randint(-400, 0)]
@@ -82,6 +83,7 @@ def profile(r, i):
         "licaitong_locked_until": locked,
         "pay_score_enabled": not ok and rnd() < 0.4,
         "auto_deductions": 0 if ok or rnd() < 0.65 else r.randint(1, 4),
+        "weilidai_loan": not ok and rnd() < 0.05,
         "bank_cards": cards,
     }
     roles = {
@@ -125,6 +127,8 @@ def profile(r, i):
                                               ("file_transfer_used", 0.4), ("contacts_import_used", 0.1))}
     if rnd() < 0.3:
         p["schema_version"] = 1
+    if rnd() < 0.25:               # an export made a few days before the start
+        p["as_of"] = DATES[-r.randint(0, 30)]
     if rnd() < 0.5:
         drop(r, p)
     return p

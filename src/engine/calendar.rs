@@ -77,5 +77,81 @@ pub fn add_years(d: Date, n: i64) -> Result<Date, OutOfRange> {
 /// Calendar days from `a` to `b` (negative when `b` comes first). Always computable: the
 /// calendar spans fewer days than an `i64` holds.
 pub fn days_between(a: Date, b: Date) -> i64 {
-    a.until(b).map_or(0, |s| i64::from(s.get_days()))
+    // An exact duration between two civil days is a whole number of days (no span rounding).
+    b.duration_since(a).as_hours() / 24
+}
+
+/// `d` as `YYYY-MM-DD` when its year has four digits (every day a plan can reach), the same
+/// text as jiff's `Display` without going through the formatting machinery; `None` for
+/// other years.
+pub fn iso_day(d: Date) -> Option<[u8; 10]> {
+    let year = u16::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u16| b'0' + (n % 10) as u8;
+    let (m, day) = (d.month() as u16, d.day() as u16);
+    Some([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
+}
+
+/// Appends `d` as `YYYY-MM-DD` (jiff's `Display`, faster for four-digit years).
+pub fn push_day(out: &mut Vec<u8>, d: Date) {
+    match iso_day(d) {
+        Some(text) => out.extend_from_slice(&text),
+        None => out.extend_from_slice(d.to_string().as_bytes()),
+    }
+}
+
+/// Serialises a day as `YYYY-MM-DD`, the same string as jiff's `Serialize`.
+pub fn serialize_day<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+    match iso_day(*d) {
+        // The ten bytes are ASCII digits and dashes.
+        Some(text) => s.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+        None => s.collect_str(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_written_as_jiff_writes_them() {
+        let days = [
+            Date::MIN,
+            Date::MAX,
+            jiff::civil::date(-1, 3, 4),
+            jiff::civil::date(0, 1, 1),
+        ];
+        let every = (0..4000).map(|i| add_days(jiff::civil::date(1999, 1, 1), i * 7 + 3).unwrap());
+        for d in days.into_iter().chain(every) {
+            let mut ours = Vec::new();
+            push_day(&mut ours, d);
+            assert_eq!(String::from_utf8(ours).unwrap(), d.to_string());
+            let json = serde_json::to_string(&d).unwrap();
+            let mut ser = serde_json::Serializer::new(Vec::new());
+            serialize_day(&d, &mut ser).unwrap();
+            assert_eq!(String::from_utf8(ser.into_inner()).unwrap(), json);
+        }
+    }
+
+    #[test]
+    fn days_between_counts_calendar_days() {
+        let a = jiff::civil::date(2026, 11, 23);
+        assert_eq!(days_between(a, jiff::civil::date(2026, 12, 1)), 8);
+        assert_eq!(days_between(jiff::civil::date(2026, 12, 1), a), -8);
+        let span = Date::MIN.until(Date::MAX).unwrap();
+        assert_eq!(
+            days_between(Date::MIN, Date::MAX),
+            i64::from(span.get_days())
+        );
+    }
 }

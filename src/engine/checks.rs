@@ -89,11 +89,44 @@ pub fn evaluate_task(kb: &Knowledge, task: TaskId, env: &Env<'_>) -> Vec<CheckOu
     out
 }
 
+/// The outcomes of one profile's checks, each evaluated once however many parts of a task ask
+/// for it (realname's methods share their blockers with each other and with the task).
+pub struct Memo<'a> {
+    kb: &'a Knowledge,
+    env: &'a Env<'a>,
+    outcomes: Vec<Option<CheckOutcome>>,
+}
+
+impl<'a> Memo<'a> {
+    pub fn new(kb: &'a Knowledge, env: &'a Env<'a>) -> Memo<'a> {
+        Memo {
+            kb,
+            env,
+            outcomes: vec![None; kb.checks.len()],
+        }
+    }
+
+    /// The outcome of check `idx`, evaluated on first use.
+    pub fn get(&mut self, idx: usize) -> &CheckOutcome {
+        let (kb, env) = (self.kb, self.env);
+        self.outcomes[idx].get_or_insert_with(|| evaluate_one(kb, idx, env))
+    }
+
+    /// Every check that belongs to `task`, in output order, as [`evaluate_task`] gives them.
+    pub fn task(&mut self, task: TaskId) -> Vec<CheckOutcome> {
+        let (ids, varies) = task_checks(self.kb, task);
+        let mut out: Vec<CheckOutcome> = ids.iter().map(|&i| self.get(i).clone()).collect();
+        if *varies {
+            sort(self.kb, &mut out);
+        }
+        out
+    }
+}
+
 /// Puts outcomes in output order; severity can differ from the default, so sort again.
 pub fn sort(kb: &Knowledge, outcomes: &mut [CheckOutcome]) {
-    outcomes.sort_by(|a, b| {
-        (a.severity, &kb.checks[a.check].id).cmp(&(b.severity, &kb.checks[b.check].id))
-    });
+    // Each check is in the list once: the order is total, and an unstable sort gives it.
+    outcomes.sort_unstable_by_key(|o| (o.severity, kb.checks[o.check].id_rank));
 }
 
 /// Turns the blockers that stand in the way of nothing the task will do into warnings (those

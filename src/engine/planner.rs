@@ -8,6 +8,7 @@
 //! calendar and the card limits, in the best case (`earliest`) and the worst (`latest`). It
 //! knows no action by name.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -17,7 +18,7 @@ use serde::Serialize;
 
 use crate::message::{Message, Msg};
 
-use super::calendar::{add_days, Calendar, OutOfRange};
+use super::calendar::{add_days, serialize_day, Calendar, OutOfRange};
 use super::card_limits::{self, card_numbers, CardDays};
 use super::checks::{CheckOutcome, Status};
 use super::truth::{Env, Truth};
@@ -29,8 +30,10 @@ use crate::profile::model::CardKind;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Window {
     #[schemars(with = "String")]
+    #[serde(serialize_with = "serialize_day")]
     pub earliest: Date,
     #[schemars(with = "String")]
+    #[serde(serialize_with = "serialize_day")]
     pub latest: Date,
 }
 
@@ -68,8 +71,10 @@ impl Window {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ReadyOn {
     #[schemars(with = "String")]
+    #[serde(serialize_with = "serialize_day")]
     pub earliest: Date,
     #[schemars(with = "String")]
+    #[serde(serialize_with = "serialize_day")]
     pub latest: Date,
     pub provisional: bool,
 }
@@ -111,14 +116,39 @@ pub struct PlannedAction {
 
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
+    /// The steps, when they were worked out (see [`Plan::with_steps`]).
     pub actions: Vec<PlannedAction>,
     /// `None` when a failed blocker has no self-service remedy.
     pub ready_on: Option<ReadyOn>,
     /// What every step waits for, one after the other.
     waits: Vec<usize>,
+    /// The failed checks to plan, in order, while the steps are not worked out: the date
+    /// needs no plan order, and only full results show the steps.
+    pending: Option<Vec<usize>>,
 }
 
 impl Plan {
+    /// The plan with its steps, dated and in plan order: itself, or, when they were left out,
+    /// the same plan with them.
+    pub fn with_steps(&self, kb: &Knowledge, env: &Env<'_>, cal: &Calendar) -> Cow<'_, Plan> {
+        let Some(failed) = &self.pending else {
+            return Cow::Borrowed(self);
+        };
+        let graph = Graph::new(kb, failed.iter().copied(), env);
+        let mut waits = Vec::new();
+        // `build` dated every step already: none is past the end of the calendar.
+        let actions = match graph.steps.is_empty() {
+            true => Vec::new(),
+            false => dated_steps(kb, env, cal, &graph, &mut waits).unwrap_or_default(),
+        };
+        Cow::Owned(Plan {
+            actions,
+            ready_on: self.ready_on,
+            waits,
+            pending: None,
+        })
+    }
+
     /// The actions step `a` waits for (indices into `Knowledge::actions`), in plan order.
     pub fn waits_for(&self, a: &PlannedAction) -> &[usize] {
         self.waits.get(a.waits.clone()).unwrap_or(&[])
@@ -174,33 +204,69 @@ pub fn build(
             && o.severity == Severity::Blocker
             && !kb.checks[o.check].self_service
     });
-    let graph = Graph::new(kb, outcomes, env);
-    let mut waits = Vec::new();
-    let actions = if graph.steps.is_empty() {
-        Vec::new()
-    } else {
-        dated_steps(kb, env, cal, &graph, &mut waits)?
+    let failed = outcomes
+        .iter()
+        .filter(|o| o.status == Status::Fail)
+        .map(|o| o.check);
+    // When every step starts and ends on `--start`, the date needs no graph.
+    let (done, uncertain) = match takes_no_time(kb, failed.clone()) {
+        Some(uncertain) => (Window::day(env.start), uncertain),
+        None => solved(kb, env, cal, &Graph::new(kb, failed.clone(), env))?,
     };
-    // A card of unknown kind, or a step that takes real time the sources do not give, leaves
-    // the dates after it open.
-    let uncertain = actions.iter().any(|a| {
-        a.item.is_some_and(|i| i.is_card_of_unknown_kind()) || kb.actions[a.action].provisional
+    let ready_on = (!stuck).then_some(ReadyOn {
+        earliest: done.earliest,
+        latest: done.latest,
+        provisional: provisional || uncertain,
     });
-    let ready_on = (!stuck).then(|| {
-        let w = actions
-            .iter()
-            .fold(Window::day(env.start), |w, a| w.max(a.done));
-        ReadyOn {
-            earliest: w.earliest,
-            latest: w.latest,
-            provisional: provisional || uncertain,
-        }
-    });
+    // The steps in plan order (only full results show them) are worked out when asked for.
     Ok(Plan {
-        actions,
         ready_on,
-        waits,
+        pending: Some(failed.collect()),
+        ..Plan::default()
     })
+}
+
+/// When the last step is done (`--start` when there is none), and whether that date is
+/// uncertain: a card of unknown kind, or a step that takes real time the sources do not give,
+/// leaves the dates after it open.
+fn solved(
+    kb: &Knowledge,
+    env: &Env<'_>,
+    cal: &Calendar,
+    graph: &Graph,
+) -> Result<(Window, bool), DateError> {
+    let start = Window::day(env.start);
+    if graph.steps.is_empty() {
+        return Ok((start, false));
+    }
+    let dated = Solver::new(kb, env, cal, graph).solve()?;
+    let done = dated.iter().fold(start, |w, d| w.max(d.done));
+    let uncertain = graph.steps.iter().any(|s| {
+        s.item.is_some_and(|i| i.is_card_of_unknown_kind()) || kb.actions[s.action].provisional
+    });
+    Ok((done, uncertain))
+}
+
+/// Whether every step of the actions the failed checks call for starts and ends on the day it
+/// is ready (minutes, or no stated duration), so that each one falls on `--start`; then,
+/// whether that date is uncertain (a step whose real duration the sources leave open).
+/// `None` when some step takes time or is about a bank card (whose kind may be unknown).
+fn takes_no_time(kb: &Knowledge, failed: impl Iterator<Item = usize>) -> Option<bool> {
+    let mut uncertain = false;
+    for c in failed {
+        let Some(a) = kb.checks[c].action_idx else {
+            continue;
+        };
+        let def = &kb.actions[a];
+        let instant = matches!(def.duration, Duration::Minutes(_) | Duration::Unstated);
+        // A provisional action counts when it has a step: one without items always has one.
+        let items = def.per_item.as_ref().map(|p| p.list);
+        if !instant || items == Some(ListField::BankCards) || (def.provisional && items.is_some()) {
+            return None;
+        }
+        uncertain |= def.provisional;
+    }
+    Some(uncertain)
 }
 
 /// Dates the steps in the best and the worst case and puts them in plan order; what each
@@ -278,16 +344,12 @@ struct Graph {
 
 impl Graph {
     /// One action per failed check (once, however many checks name it), expanded into steps.
-    fn new(kb: &Knowledge, outcomes: &[CheckOutcome], env: &Env<'_>) -> Graph {
-        let failing = outcomes.iter().filter(|o| o.status == Status::Fail).count();
-        let mut steps = Vec::with_capacity(failing);
-        let mut spans: Vec<(usize, Range<usize>)> = Vec::with_capacity(failing);
+    fn new(kb: &Knowledge, failed: impl Iterator<Item = usize>, env: &Env<'_>) -> Graph {
+        let mut steps = Vec::with_capacity(8);
+        let mut spans: Vec<(usize, Range<usize>)> = Vec::with_capacity(8);
         let mut numbers = None;
-        for o in outcomes {
-            if o.status != Status::Fail {
-                continue;
-            }
-            let Some(action) = kb.checks[o.check].action_idx else {
+        for check in failed {
+            let Some(action) = kb.checks[check].action_idx else {
                 continue;
             };
             if spans.iter().any(|(a, _)| *a == action) {
@@ -297,7 +359,7 @@ impl Graph {
             let mut push = |item| {
                 steps.push(Step {
                     action,
-                    check: o.check,
+                    check,
                     item,
                 })
             };

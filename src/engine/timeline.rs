@@ -28,18 +28,7 @@ fn shift(d: Date, after: After) -> Result<(Date, i64), OutOfRange> {
 /// Whether every event can be dated from `submitted`: an error naming the first event past
 /// the end of the calendar. Cheap when the latest event is far from it (nearly always).
 pub fn check(kb: &Knowledge, env: &Env<'_>, submitted: Option<Date>) -> Result<(), DateError> {
-    // The furthest any event can fall, in days (a year counted as 366 days).
-    let reach = kb
-        .events
-        .iter()
-        .flat_map(|e| std::iter::once(e.after).chain(e.after_when.iter().map(|r| r.after)))
-        .map(|a| match a {
-            After::Days(n) => i64::from(n),
-            After::Years(n) => 366 * i64::from(n),
-        })
-        .max()
-        .unwrap_or(0);
-    match add_days(submitted.unwrap_or(env.start), reach) {
+    match add_days(submitted.unwrap_or(env.start), kb.events_reach) {
         Ok(_) => Ok(()),
         Err(OutOfRange) => build(kb, env, submitted).map(|_| ()),
     }

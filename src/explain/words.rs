@@ -1,6 +1,6 @@
 //! The words of `explain`, in the chosen language: conditions as readable clauses, durations,
 //! severities, lists of ids, and the sources with how far each is to be trusted. Every word
-//! comes from `data/ui.json`; field paths, ids and values stay as they are.
+//! comes from `data/explain_ui.json` and `data/ui.json`; field paths, ids and values stay as they are.
 
 use serde_json::Value;
 
@@ -36,7 +36,7 @@ impl Words {
         Words {
             kb,
             l: Labels::new(kb, lang),
-            x: &kb.ui.explain,
+            x: &kb.explain_ui,
         }
     }
 

@@ -4,9 +4,11 @@
 pub mod fields;
 pub mod predicate;
 pub mod records;
+pub mod section;
 pub mod text;
 pub mod ui;
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
@@ -15,8 +17,9 @@ use serde::Deserialize;
 
 pub use predicate::{Condition, Pred};
 pub use records::*;
+pub use section::Section;
 pub use text::Text;
-pub use ui::{Plural, Ui};
+pub use ui::{ExplainUi, Plural, Ui};
 
 /// The raw data files, embedded at build time.
 pub const FILES: &[(&str, &str)] = &[
@@ -41,6 +44,10 @@ pub const FILES: &[(&str, &str)] = &[
     ),
     ("vocab.json", include_str!("../../data/vocab.json")),
     ("ui.json", include_str!("../../data/ui.json")),
+    (
+        "explain_ui.json",
+        include_str!("../../data/explain_ui.json"),
+    ),
     ("fields.json", fields::FILE),
     ("messages.json", include_str!("../../data/messages.json")),
 ];
@@ -67,15 +74,21 @@ pub struct Knowledge {
     /// How a card whose kind the profile does not give is named and scheduled.
     pub unknown_card: UnknownCardKind,
     pub events: Vec<EventDef>,
+    /// The furthest any event can fall after the submission, in days (a year counted as 366
+    /// days): worked out once, checked for every profile.
+    pub events_reach: i64,
     pub conflicts: Vec<ConflictDef>,
     pub deactivate: DeactivateData,
-    pub realname: RealnameData,
-    pub unbind_qq: UnbindQqData,
-    pub troubleshoot: TroubleshootData,
+    pub realname: Section<RealnameData>,
+    pub unbind_qq: Section<UnbindQqData>,
+    pub troubleshoot: Section<TroubleshootData>,
     pub vocab: Vocab,
-    pub ui: Ui,
+    /// The labels of the reports.
+    pub ui: Section<Ui>,
+    /// The words of `wxacct explain` (a file of its own: the reports never read it).
+    pub explain_ui: Section<ExplainUi>,
     /// What wxacct says when something goes wrong (`crate::message`).
-    pub messages: crate::message::Catalogue,
+    pub messages: Section<crate::message::Catalogue>,
     check_index: HashMap<String, usize>,
     conflict_index: HashMap<String, usize>,
 }
@@ -107,7 +120,165 @@ struct ConflictsFile {
     conflicts: Vec<ConflictDef>,
 }
 
-fn parse<T: DeserializeOwned>(get: &dyn Fn(&str) -> String, name: &str) -> Result<T, String> {
+/// Ends the program when the embedded knowledge base does not load (a build that the test
+/// suite would have refused).
+fn invalid(problems: &[String]) -> ! {
+    eprintln!(
+        "wxacct: the embedded knowledge base is invalid:\n{}",
+        problems.join("\n")
+    );
+    std::process::exit(70)
+}
+
+/// The furthest any event can fall after the submission, in days (a year counted as 366).
+fn timeline_reach(events: &[EventDef]) -> i64 {
+    events
+        .iter()
+        .flat_map(|e| std::iter::once(e.after).chain(e.after_when.iter().map(|r| r.after)))
+        .map(|a| match a {
+            After::Days(n) => i64::from(n),
+            After::Years(n) => 366 * i64::from(n),
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Points the conditions' check references at the checks.
+fn link_conditions(
+    conditions: Vec<(String, &mut Condition)>,
+    index: &HashMap<String, usize>,
+    errors: &mut Vec<String>,
+) {
+    for (owner, cond) in conditions {
+        cond.0.check_refs_mut(&mut |id, idx| match index.get(id) {
+            Some(i) => *idx = *i,
+            None => errors.push(format!("{owner}: condition names unknown check `{id}`")),
+        });
+    }
+}
+
+/// A section with nothing to link.
+fn link_nothing<T>(_: &mut T, _: &HashMap<String, usize>, _: &[CheckDef], _: &mut Vec<String>) {}
+
+/// Orders the methods (gentlest first) and resolves their checks and conditions.
+fn link_realname(
+    r: &mut RealnameData,
+    index: &HashMap<String, usize>,
+    checks: &[CheckDef],
+    errors: &mut Vec<String>,
+) {
+    r.methods.sort_by_key(|m| m.impact_rank);
+    for m in &mut r.methods {
+        // Unknown ids are reported by the content checks.
+        m.blocker_idx = m
+            .blocked_by
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .collect();
+        if let Some(task) = m.blocked_by_task {
+            for i in (0..checks.len()).filter(|&i| checks[i].tasks.contains(&task)) {
+                if !m.blocker_idx.contains(&i) {
+                    m.blocker_idx.push(i);
+                }
+            }
+        }
+        m.work_idx = m
+            .work
+            .iter()
+            .filter_map(|id| index.get(id).copied())
+            .collect();
+    }
+    let mut out: Vec<(String, &mut Condition)> = Vec::new();
+    for n in &mut r.notes {
+        if let Some(w) = &mut n.when {
+            out.push((format!("note {}", n.id), w));
+        }
+    }
+    for n in &mut r.goal_notes {
+        out.push((format!("goal note {}", n.id), &mut n.when));
+    }
+    for m in &mut r.methods {
+        if let Some(a) = &mut m.applicable {
+            out.push((format!("method {}", m.id), a));
+        }
+        for n in &mut m.requirements {
+            if let Some(w) = &mut n.when {
+                out.push((format!("requirement {}", n.id), w));
+            }
+        }
+    }
+    link_conditions(out, index, errors);
+}
+
+fn link_unbind_qq(
+    q: &mut UnbindQqData,
+    index: &HashMap<String, usize>,
+    _: &[CheckDef],
+    errors: &mut Vec<String>,
+) {
+    let mut out: Vec<(String, &mut Condition)> = Vec::new();
+    for n in q.notes.iter_mut().chain(&mut q.aftercare) {
+        if let Some(w) = &mut n.when {
+            out.push((format!("note {}", n.id), w));
+        }
+    }
+    out.push(("unbind-qq applies".into(), &mut q.applies));
+    for s in &mut q.scenarios {
+        if let Some(w) = &mut s.when {
+            out.push((format!("scenario {}", s.id.as_str()), w));
+        }
+    }
+    for i in &mut q.impacts {
+        if let Affected::When(w) = &mut i.affected {
+            out.push((format!("impact {}", i.id), w));
+        }
+    }
+    for p in &mut q.playbooks {
+        out.push((format!("playbook {}", p.id), &mut p.when));
+    }
+    link_conditions(out, index, errors);
+}
+
+/// Resolves each cause's symptom and conditions, and lists the checks they name.
+fn link_troubleshoot(
+    t: &mut TroubleshootData,
+    index: &HashMap<String, usize>,
+    _: &[CheckDef],
+    errors: &mut Vec<String>,
+) {
+    let mut out: Vec<(String, &mut Condition)> = Vec::new();
+    for c in &mut t.causes {
+        for w in c.likely_when.iter_mut().chain(&mut c.ruled_out_when) {
+            out.push((format!("cause {}", c.id), w));
+        }
+    }
+    link_conditions(out, index, errors);
+    for c in &mut t.causes {
+        match t.symptoms.iter().position(|s| s.id == c.symptom) {
+            Some(i) => c.symptom_idx = i,
+            None => errors.push(format!("cause {}: unknown symptom `{}`", c.id, c.symptom)),
+        }
+        let mut named = Vec::new();
+        for w in c.likely_when.iter_mut().chain(&mut c.ruled_out_when) {
+            w.0.check_refs_mut(&mut |_, idx| named.push(*idx));
+        }
+        named.retain(|&i| i != usize::MAX);
+        named.sort_unstable();
+        named.dedup();
+        c.checks = named;
+    }
+}
+
+/// Where the data files come from: the embedded ones as they are (no copy), or the files a
+/// test gives.
+type Files<'a> = &'a dyn Fn(&str) -> Cow<'static, str>;
+
+/// The embedded data files.
+fn embedded(name: &str) -> Cow<'static, str> {
+    Cow::Borrowed(file(name))
+}
+
+fn parse<T: DeserializeOwned>(get: Files<'_>, name: &str) -> Result<T, String> {
     serde_json::from_str(&get(name)).map_err(|e| format!("data/{name}: {e}"))
 }
 
@@ -132,27 +303,27 @@ impl Knowledge {
     /// The embedded knowledge base, parsed and linked. The full validation (`load`) is not
     /// repeated at every start: the embedded files cannot change after the build, and the test
     /// suite validates exactly these files.
+    ///
+    /// The files only some commands need are read on first use ([`Section`]).
     pub fn get() -> &'static Knowledge {
-        KB.get_or_init(|| match Knowledge::build(&|name| file(name).to_string()) {
+        KB.get_or_init(|| match Knowledge::build(&embedded, true) {
             Ok(kb) => kb,
-            Err(problems) => {
-                eprintln!(
-                    "wxacct: the embedded knowledge base is invalid:\n{}",
-                    problems.join("\n")
-                );
-                std::process::exit(70)
-            }
+            Err(problems) => invalid(&problems),
         })
     }
 
     /// Parses, links and validates the embedded data files; returns every problem found.
     pub fn load() -> Result<Knowledge, Vec<String>> {
-        Knowledge::load_from(&|name| file(name).to_string())
+        Knowledge::build(&embedded, false).and_then(Knowledge::validated)
     }
 
     /// The same, from data files given by name (tests use it to try altered data).
     pub fn load_from(get: &dyn Fn(&str) -> String) -> Result<Knowledge, Vec<String>> {
-        let kb = Knowledge::build(get)?;
+        Knowledge::build(&|name| Cow::Owned(get(name)), false).and_then(Knowledge::validated)
+    }
+
+    /// The knowledge base when its content checks find no problem.
+    fn validated(kb: Knowledge) -> Result<Knowledge, Vec<String>> {
         let problems = kb.problems();
         if problems.is_empty() {
             Ok(kb)
@@ -162,7 +333,8 @@ impl Knowledge {
     }
 
     /// Parses and links the data files (references resolved), without the content checks.
-    fn build(get: &dyn Fn(&str) -> String) -> Result<Knowledge, Vec<String>> {
+    /// With `lazy`, the sections are left to be read from the embedded files on first use.
+    fn build(get: Files<'_>, lazy: bool) -> Result<Knowledge, Vec<String>> {
         let mut errors = Vec::new();
         macro_rules! load {
             ($name:literal) => {
@@ -175,6 +347,24 @@ impl Knowledge {
                 }
             };
         }
+        macro_rules! section {
+            ($name:literal, $link:expr) => {
+                if lazy {
+                    Some(Section::lazy(|kb| {
+                        let mut v = parse(&embedded, $name).map_err(|e| vec![e])?;
+                        let mut errors = Vec::new();
+                        $link(&mut v, &kb.check_index, &kb.checks, &mut errors);
+                        if errors.is_empty() {
+                            Ok(v)
+                        } else {
+                            Err(errors)
+                        }
+                    }))
+                } else {
+                    load!($name).map(Section::ready)
+                }
+            };
+        }
         let sources: Option<SourcesFile> = load!("sources.json");
         let checks: Option<ChecksFile> = load!("checks.json");
         let actions: Option<ActionsFile> = load!("actions.json");
@@ -182,12 +372,15 @@ impl Knowledge {
         let events: Option<TimelineFile> = load!("timeline.json");
         let conflicts: Option<ConflictsFile> = load!("conflicts.json");
         let deactivate: Option<DeactivateData> = load!("deactivate.json");
-        let realname: Option<RealnameData> = load!("realname.json");
-        let unbind_qq: Option<UnbindQqData> = load!("unbind_qq.json");
-        let troubleshoot: Option<TroubleshootData> = load!("troubleshoot.json");
+        let realname: Option<Section<RealnameData>> = section!("realname.json", link_realname);
+        let unbind_qq: Option<Section<UnbindQqData>> = section!("unbind_qq.json", link_unbind_qq);
+        let troubleshoot: Option<Section<TroubleshootData>> =
+            section!("troubleshoot.json", link_troubleshoot);
         let vocab: Option<Vocab> = load!("vocab.json");
-        let ui: Option<Ui> = load!("ui.json");
-        let messages: Option<crate::message::Catalogue> = load!("messages.json");
+        let ui: Option<Section<Ui>> = section!("ui.json", link_nothing);
+        let explain_ui: Option<Section<ExplainUi>> = section!("explain_ui.json", link_nothing);
+        let messages: Option<Section<crate::message::Catalogue>> =
+            section!("messages.json", link_nothing);
         let (
             Some(sources),
             Some(checks),
@@ -196,11 +389,12 @@ impl Knowledge {
             Some(events),
             Some(conflicts),
             Some(deactivate),
-            Some(mut realname),
+            Some(realname),
             Some(unbind_qq),
             Some(troubleshoot),
             Some(vocab),
             Some(ui),
+            Some(explain_ui),
             Some(messages),
         ) = (
             sources,
@@ -215,13 +409,17 @@ impl Knowledge {
             troubleshoot,
             vocab,
             ui,
+            explain_ui,
             messages,
         )
         else {
             return Err(errors);
         };
         let mut checks = checks.checks;
-        realname.methods.sort_by_key(|m| m.impact_rank);
+        checks.sort_by(|a, b| a.id.cmp(&b.id));
+        for (rank, c) in checks.iter_mut().enumerate() {
+            c.id_rank = rank;
+        }
         checks.sort_by(|a, b| (a.severity, &a.id).cmp(&(b.severity, &b.id)));
         let check_index = checks
             .iter()
@@ -242,6 +440,7 @@ impl Knowledge {
             first_actions: Vec::new(),
             card_limits: card_limits.card_limits,
             unknown_card: card_limits.unknown_kind,
+            events_reach: timeline_reach(&events.events),
             events: events.events,
             conflicts: conflicts.conflicts,
             deactivate,
@@ -250,6 +449,7 @@ impl Knowledge {
             troubleshoot,
             vocab,
             ui,
+            explain_ui,
             messages,
             check_index,
             conflict_index,
@@ -262,7 +462,8 @@ impl Knowledge {
         }
     }
 
-    /// Resolves references between records (check → action, condition → check).
+    /// Resolves references between records (check → action, condition → check), in the
+    /// sections read so far.
     fn link(&mut self, errors: &mut Vec<String>) {
         let action_ids: HashMap<String, usize> = self
             .actions
@@ -291,28 +492,18 @@ impl Knowledge {
                 }
             }
         }
-        let index = self.check_index.clone();
-        for (owner, cond) in self.conditions_mut() {
-            cond.0.check_refs_mut(&mut |id, idx| match index.get(id) {
-                Some(i) => *idx = *i,
-                None => errors.push(format!("{owner}: condition names unknown check `{id}`")),
-            });
+        let index = std::mem::take(&mut self.check_index);
+        link_conditions(self.core_conditions(), &index, errors);
+        if let Some(r) = self.realname.get_mut() {
+            link_realname(r, &index, &self.checks, errors);
         }
-        let t = &mut self.troubleshoot;
-        for c in &mut t.causes {
-            match t.symptoms.iter().position(|s| s.id == c.symptom) {
-                Some(i) => c.symptom_idx = i,
-                None => errors.push(format!("cause {}: unknown symptom `{}`", c.id, c.symptom)),
-            }
-            let mut named = Vec::new();
-            for w in c.likely_when.iter_mut().chain(&mut c.ruled_out_when) {
-                w.0.check_refs_mut(&mut |_, idx| named.push(*idx));
-            }
-            named.retain(|&i| i != usize::MAX);
-            named.sort_unstable();
-            named.dedup();
-            c.checks = named;
+        if let Some(q) = self.unbind_qq.get_mut() {
+            link_unbind_qq(q, &index, &self.checks, errors);
         }
+        if let Some(t) = self.troubleshoot.get_mut() {
+            link_troubleshoot(t, &index, &self.checks, errors);
+        }
+        self.check_index = index;
     }
 
     /// What each action waits for: its `after` list, and every `first` action.
@@ -347,66 +538,23 @@ impl Knowledge {
         self.first_actions = (0..n).filter(|&a| self.actions[a].first).collect();
     }
 
-    /// Every condition in the data, with the record it belongs to.
-    fn conditions_mut(&mut self) -> Vec<(String, &mut Condition)> {
-        let Knowledge {
-            checks,
-            events,
-            deactivate,
-            realname,
-            unbind_qq,
-            troubleshoot,
-            ..
-        } = self;
+    /// Every condition of the records that are always read, with the record it belongs to.
+    fn core_conditions(&mut self) -> Vec<(String, &mut Condition)> {
         let mut out: Vec<(String, &mut Condition)> = Vec::new();
-        for c in checks {
+        for c in &mut self.checks {
             out.push((format!("check {}", c.id), &mut c.fails_when));
             for r in &mut c.severity_when {
                 out.push((format!("check {} (severity)", c.id), &mut r.when));
             }
         }
-        for e in events {
+        for e in &mut self.events {
             for r in &mut e.after_when {
                 out.push((format!("event {}", e.id), &mut r.when));
             }
         }
-        let q = unbind_qq;
-        let notes = deactivate.notes.iter_mut().chain(&mut realname.notes);
-        for n in notes.chain(&mut q.notes).chain(&mut q.aftercare) {
+        for n in &mut self.deactivate.notes {
             if let Some(w) = &mut n.when {
                 out.push((format!("note {}", n.id), w));
-            }
-        }
-        for n in &mut realname.goal_notes {
-            out.push((format!("goal note {}", n.id), &mut n.when));
-        }
-        for m in &mut realname.methods {
-            if let Some(a) = &mut m.applicable {
-                out.push((format!("method {}", m.id), a));
-            }
-            for n in &mut m.requirements {
-                if let Some(w) = &mut n.when {
-                    out.push((format!("requirement {}", n.id), w));
-                }
-            }
-        }
-        out.push(("unbind-qq applies".into(), &mut q.applies));
-        for s in &mut q.scenarios {
-            if let Some(w) = &mut s.when {
-                out.push((format!("scenario {}", s.id.as_str()), w));
-            }
-        }
-        for i in &mut q.impacts {
-            if let Affected::When(w) = &mut i.affected {
-                out.push((format!("impact {}", i.id), w));
-            }
-        }
-        for p in &mut q.playbooks {
-            out.push((format!("playbook {}", p.id), &mut p.when));
-        }
-        for c in &mut troubleshoot.causes {
-            for w in c.likely_when.iter_mut().chain(&mut c.ruled_out_when) {
-                out.push((format!("cause {}", c.id), w));
             }
         }
         out

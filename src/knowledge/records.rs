@@ -126,6 +126,10 @@ pub struct CheckDef {
     /// The id as a JSON string, escaped once when loaded (batch output writes it per profile).
     #[serde(skip)]
     pub id_json: Option<Box<serde_json::value::RawValue>>,
+    /// The place of the id among all check ids in order; filled in when loaded (outcomes are
+    /// sorted by severity, then id, per profile).
+    #[serde(skip)]
+    pub id_rank: usize,
     /// False when nothing the user can do clears a failure (then `ready_on` is null).
     #[serde(default = "yes")]
     pub self_service: bool,
@@ -500,6 +504,13 @@ pub struct MethodDef {
     /// Checks whose remedies are the method's own work (unbinding the cards).
     #[serde(default)]
     pub work: Vec<String>,
+    /// The checks that can stop the method, by index: `blocked_by`, then every check of
+    /// `blocked_by_task` not named before; filled in when loaded.
+    #[serde(skip)]
+    pub blocker_idx: Vec<usize>,
+    /// `work` by index; filled in when loaded.
+    #[serde(skip)]
+    pub work_idx: Vec<usize>,
     pub duration: Text,
     pub data: Text,
     pub function_impact: Text,

@@ -183,9 +183,7 @@ ui_texts!(
     summary_profiles,
     summary_errors,
     checks_n,
-    more_n;
-    nested:
-    explain: ExplainUi,
+    more_n
     }
 );
 

@@ -67,20 +67,15 @@ impl Blocks {
         let mut next = Vec::with_capacity(capacity);
         next.extend_from_slice(rest);
         let kept = next.len();
-        next.resize(capacity, 0);
-        let mut filled = kept;
-        while filled < capacity {
-            match reader.read(&mut next[filled..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    break;
-                }
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
+        // Read into the spare capacity as it comes, without zeroing the whole block first (a
+        // small file then touches a few pages, not a megabyte). `read_to_end` retries when
+        // interrupted and stops at the end of the input or when the block is full.
+        let room = (capacity - kept) as u64;
+        reader.take(room).read_to_end(&mut next)?;
+        let filled = next.len();
+        if filled < capacity {
+            self.eof = true;
         }
-        next.truncate(filled);
         self.block = Arc::new(next);
         self.pos = 0;
         Ok(filled > kept)
@@ -115,6 +110,18 @@ impl Blocks {
             }
         }
     }
+}
+
+/// A record's `source`: `path:LINE` or `path#INDEX` (made for every record, so without the
+/// formatting machinery).
+fn source_at(path: &str, sep: u8, n: u64) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    let mut s = String::with_capacity(path.len() + 1 + digits.len());
+    s.push_str(path);
+    s.push(char::from(sep));
+    s.push_str(digits);
+    s
 }
 
 /// The first line break at or after `from`.
@@ -491,7 +498,7 @@ impl Stream {
                 Ok(r) => r,
                 Err(e) => {
                     self.done = true;
-                    let source = format!("{}#{}", self.path, self.index);
+                    let source = source_at(&self.path, b'#', self.index);
                     Some(self.record(source, self.line, self.col, Err(read_error(&e))))
                 }
             },
@@ -522,7 +529,7 @@ impl Stream {
                 Ok(None) => (self.blocks.rest().len(), self.blocks.rest().len()),
                 Err(e) => {
                     self.done = true;
-                    let source = format!("{}:{}", self.path, self.line);
+                    let source = source_at(&self.path, b':', self.line);
                     return Some(self.record(source, self.line, 1, Err(read_error(&e))));
                 }
             };
@@ -535,7 +542,7 @@ impl Stream {
             self.line += 1;
             self.col = 1;
             if !blank {
-                let source = format!("{}:{line_no}", self.path);
+                let source = source_at(&self.path, b':', line_no);
                 return Some(self.record(source, line_no, column, Ok(bytes)));
             }
         }
@@ -544,7 +551,7 @@ impl Stream {
     /// An error of the array's own syntax, at the current position; the input ends here.
     fn list_error(&mut self, id: Msg) -> Option<RawRecord> {
         self.done = true;
-        let source = format!("{}#{}", self.path, self.index);
+        let source = source_at(&self.path, b'#', self.index);
         let err = ProfileError::new(ErrorKind::Syntax, Message::new(id)).at(self.line, self.col);
         Some(self.record(source, self.line, self.col, Err(err)))
     }
@@ -593,7 +600,7 @@ impl Stream {
             range: self.blocks.pos..self.blocks.pos + len,
         };
         self.advance(end);
-        let source = format!("{}#{}", self.path, self.index);
+        let source = source_at(&self.path, b'#', self.index);
         self.index += 1;
         Ok(Some(self.record(source, line, column, Ok(bytes))))
     }

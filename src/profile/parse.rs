@@ -7,13 +7,26 @@ use crate::message::{Message, Msg};
 
 /// Parses a profile. The fast path is a plain typed parse; only a failure pays for the
 /// second, path-tracking parse that finds the field at fault.
+///
+/// The record is checked to be UTF-8 once, as a whole (with SIMD), and then parsed as text:
+/// a parse of bytes would check every string again on its own. Bytes that are not UTF-8 are
+/// parsed as bytes, so that the error and its position are serde_json's as before.
 pub fn parse_profile(bytes: &[u8]) -> Result<Profile, ProfileError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    match Profile::from_json(&mut de).and_then(|p| de.end().map(|()| p)) {
-        Ok(p) => Ok(p),
-        Err(first) => Err(diagnose(bytes, first)),
-    }
+    let parsed = match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => typed(serde_json::Deserializer::from_str(text)),
+        Err(_) => typed(serde_json::Deserializer::from_slice(bytes)),
+    };
+    parsed.map_err(|first| diagnose(bytes, first))
+}
+
+/// The plain typed parse of one whole profile.
+fn typed<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+) -> Result<Profile, serde_json::Error> {
+    let p = Profile::from_json(&mut de)?;
+    de.end()?;
+    Ok(p)
 }
 
 fn diagnose(bytes: &[u8], first: serde_json::Error) -> ProfileError {

@@ -4,7 +4,9 @@ use std::io::{self, Write};
 
 use super::{Item, Look, Report, Sink};
 use crate::cli::Detail;
+use crate::knowledge::Knowledge;
 use crate::tasks::result::{ErrorInfo, ErrorResult, Summary, SCHEMA_VERSION};
+use crate::tasks::views;
 
 pub struct Json {
     look: Look,
@@ -52,7 +54,13 @@ impl Json {
                 eval,
             } => match self.look.detail {
                 Detail::Summary => write(&task.summary(ctx, profile, source, eval)),
-                Detail::Full => write(&task.result(ctx, profile, source, eval, self.look.lang)),
+                Detail::Full => {
+                    let mut r = task.result(ctx, profile, source, eval, self.look.lang);
+                    if references_once(self.look, self.lines) {
+                        r.references = Vec::new(); // The document gives them once.
+                    }
+                    write(&r)
+                }
             },
             Item::Error {
                 task,
@@ -78,6 +86,12 @@ impl Json {
     }
 }
 
+/// Whether the document gives the references once rather than each result: several full
+/// results in one `json` document all cite the same sources.
+fn references_once(look: Look, lines: bool) -> bool {
+    !lines && !look.single && look.detail == Detail::Full
+}
+
 /// Serialising through a trait object, so that one function handles every result type.
 mod erased {
     use serde::Serialize;
@@ -97,11 +111,29 @@ mod erased {
 
 impl Report for Json {
     fn render(&self, item: &Item<'_>) -> Vec<u8> {
-        let mut v = self.value(item, !self.lines && self.look.single);
-        if self.lines || self.look.single {
-            v.push(b'\n');
-        }
+        let mut v = Vec::new();
+        self.render_into(item, &mut v);
         v
+    }
+
+    fn render_into(&self, item: &Item<'_>, out: &mut Vec<u8>) {
+        let pretty = !self.lines && self.look.single;
+        match item {
+            // The short result, written straight into the batch's buffer.
+            Item::Result {
+                task,
+                ctx,
+                profile,
+                source,
+                eval,
+            } if self.look.detail == Detail::Summary && !pretty => {
+                task.summary(ctx, profile, source, eval).write_json(out)
+            }
+            _ => out.extend_from_slice(&self.value(item, pretty)),
+        }
+        if self.lines || self.look.single {
+            out.push(b'\n');
+        }
     }
 }
 
@@ -125,6 +157,11 @@ impl Sink for JsonSink {
         if !self.lines && !self.look.single {
             out.write_all(b"\n],\"summary\":")?;
             serde_json::to_writer(&mut *out, summary)?;
+            if references_once(self.look, self.lines) {
+                out.write_all(b",\"references\":")?;
+                let references = views::references(Knowledge::get(), self.look.lang);
+                serde_json::to_writer(&mut *out, &references)?;
+            }
             out.write_all(b"}\n")?;
         }
         Ok(())

@@ -81,6 +81,10 @@ pub struct Look {
 /// Renders one item to bytes. Shared by the worker threads, so it holds no writing state.
 pub trait Report: Sync {
     fn render(&self, item: &Item<'_>) -> Vec<u8>;
+    /// Appends the rendered item to `out` (batch runs render many items into one buffer).
+    fn render_into(&self, item: &Item<'_>, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.render(item));
+    }
 }
 
 /// Writes rendered items in input order, with whatever comes before and after them.

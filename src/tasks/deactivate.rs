@@ -29,7 +29,7 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, lang: Lang) -> Par
     let events = timeline::build(kb, env, submitted(eval)).unwrap_or_default();
     let timeline = events.iter().map(|e| event(kb, e, lang)).collect();
     Parts::Deactivate(DeactivateParts {
-        plan: views::plan(kb, env.profile, &eval.plan, lang),
+        plan: views::plan(ctx, env, &eval.plan, lang),
         ready_on: eval.plan.ready_on,
         procedure: procedure(kb, env, lang),
         timeline,

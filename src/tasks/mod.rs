@@ -32,6 +32,8 @@ pub struct Evaluation {
     pub outcomes: Vec<CheckOutcome>,
     pub verdict: Verdict,
     pub plan: Plan,
+    /// Ids of the causes the profile shows, most likely first (`troubleshoot` only).
+    pub likely: Vec<&'static str>,
 }
 
 impl Evaluation {
@@ -56,6 +58,7 @@ impl Evaluation {
             outcomes,
             verdict,
             plan,
+            likely: Vec::new(),
         })
     }
 }
@@ -147,17 +150,6 @@ impl Task {
                 .filter_map(|o| ctx.kb.checks[o.check].id_json.as_deref())
                 .collect())
         };
-        let likely = match self {
-            Task::Troubleshoot { symptoms } => {
-                let env = Env {
-                    profile,
-                    start: ctx.start,
-                    checks: &[],
-                };
-                troubleshoot::likely(ctx.kb, &env, symptoms)
-            }
-            _ => Vec::new(),
-        };
         ResultSummary {
             schema_version: SCHEMA_VERSION,
             command: self.id(),
@@ -168,7 +160,7 @@ impl Task {
             unknown: ids(Severity::Blocker, Status::Unknown),
             warnings: ids(Severity::Warning, Status::Fail),
             ready_on: eval.plan.ready_on,
-            likely,
+            likely: eval.likely.clone(),
         }
     }
 }

@@ -11,10 +11,11 @@ use super::result::{
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::calendar::add_days;
+use crate::engine::checks::{self, Memo};
 use crate::engine::planner::DateOf;
 use crate::engine::truth::{self, Missing};
 use crate::engine::{
-    checks, timeline, CheckOutcome, DateError, Env, Severity, Status, Truth, Window,
+    timeline, CheckOutcome, DateError, Env, ReadyOn, Severity, Status, Truth, Window,
 };
 use crate::knowledge::{Clearing, Goal, Knowledge, MethodDef, TaskId};
 use crate::lang::Lang;
@@ -29,20 +30,16 @@ struct Judged {
 }
 
 impl Judged {
-    fn new(
-        kb: &'static Knowledge,
-        def: &'static MethodDef,
-        env: &Env<'_>,
-        verified: Truth,
-    ) -> Judged {
+    fn new(def: &'static MethodDef, env: &Env<'_>, memo: &mut Memo<'_>, verified: Truth) -> Judged {
         let own = def.applicable.as_ref().map_or(Truth::True, |c| {
             c.0.eval(env.profile, env, &mut Missing::new())
         });
         // Kleene AND of the two.
         let applicable = truth::any([verified.negate(), own.negate()].into_iter()).negate();
-        let blockers = blocker_checks(kb, def)
-            .into_iter()
-            .map(|i| checks::evaluate_one(kb, i, env))
+        let blockers = def
+            .blocker_idx
+            .iter()
+            .map(|&i| memo.get(i).clone())
             .collect();
         Judged {
             def,
@@ -74,24 +71,6 @@ impl Judged {
     }
 }
 
-/// The checks that can stop a method: its own list, then every check of the task it performs.
-fn blocker_checks(kb: &Knowledge, def: &MethodDef) -> Vec<usize> {
-    let mut out: Vec<usize> = def
-        .blocked_by
-        .iter()
-        .filter_map(|id| kb.check_idx(id))
-        .collect();
-    if let Some(task) = def.blocked_by_task {
-        let of_task = (0..kb.checks.len()).filter(|&i| kb.checks[i].tasks.contains(&task));
-        for i in of_task {
-            if !out.contains(&i) {
-                out.push(i);
-            }
-        }
-    }
-    out
-}
-
 /// Every method, gentlest first, and the one recommended for the goal.
 struct Choice {
     /// Whether a real name was verified (the precondition check passes).
@@ -101,21 +80,19 @@ struct Choice {
 }
 
 impl Choice {
-    fn new(kb: &'static Knowledge, env: &Env<'_>, goal: Goal) -> Choice {
-        let verified = kb
-            .check_idx(&kb.realname.precondition)
-            .map_or(Truth::Unknown, |i| {
-                match checks::evaluate_one(kb, i, env).status {
+    fn new(kb: &'static Knowledge, env: &Env<'_>, memo: &mut Memo<'_>, goal: Goal) -> Choice {
+        let verified =
+            kb.check_idx(&kb.realname.precondition)
+                .map_or(Truth::Unknown, |i| match memo.get(i).status {
                     Status::Pass => Truth::True,
                     Status::Fail => Truth::False,
                     Status::Unknown => Truth::Unknown,
-                }
-            });
+                });
         let methods: Vec<Judged> = kb
             .realname
             .methods
             .iter()
-            .map(|m| Judged::new(kb, m, env, verified))
+            .map(|m| Judged::new(m, env, memo, verified))
             .collect();
         // The gentlest method that can reach the goal; when none can because the goal is
         // already met (no card to unbind), the gentlest that reaches it. Nothing without a
@@ -146,9 +123,10 @@ impl Choice {
 
 pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, DateError> {
     let kb = ctx.kb;
-    let choice = Choice::new(kb, env, goal);
+    let mut memo = Memo::new(kb, env);
+    let choice = Choice::new(kb, env, &mut memo, goal);
     let applies = choice.applies(goal);
-    let mut outcomes = task_checks(kb, env, choice.recommended());
+    let mut outcomes = task_checks(kb, &mut memo, choice.recommended());
     if applies == Truth::False {
         // Nothing to remove, replace or unbind: nothing stands in the way of anything, and the
         // precondition that failed only says why.
@@ -184,10 +162,12 @@ pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, 
     // Every date the result shows must be computable: when each method clears the real name,
     // and the day it is cleared for the recommended one.
     for m in &choice.methods {
-        clearing(kb, env, m.def, Lang::En)?;
+        clearing_days(kb, env, m.def)?;
     }
     if let Some(m) = clearing_shown(&choice, goal) {
-        cleared(kb, env, m.def, &eval, Lang::En)?;
+        if let Some(days) = clearing_days(kb, env, m.def)? {
+            cleared_on(m.def, days, eval.plan.ready_on)?;
+        }
     }
     Ok(eval)
 }
@@ -197,25 +177,20 @@ pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, 
 /// warns.
 fn task_checks(
     kb: &'static Knowledge,
-    env: &Env<'_>,
+    memo: &mut Memo<'_>,
     chosen: Option<&Judged>,
 ) -> Vec<CheckOutcome> {
-    let mut out = checks::evaluate_task(kb, TaskId::Realname, env);
+    let mut out = memo.task(TaskId::Realname);
     let Some(m) = chosen else {
         checks::demote_blockers(kb, &mut out, |_| false);
         return out;
     };
-    let work: Vec<usize> = m
-        .def
-        .work
-        .iter()
-        .filter_map(|id| kb.check_idx(id))
-        .collect();
+    let work = &m.def.work_idx;
     let extra = m
         .blockers
         .iter()
         .cloned()
-        .chain(work.iter().map(|&i| checks::evaluate_one(kb, i, env)));
+        .chain(work.iter().map(|&i| memo.get(i).clone()));
     for o in extra {
         if !out.iter().any(|x| x.check == o.check) {
             out.push(o);
@@ -230,7 +205,7 @@ fn task_checks(
 
 pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, goal: Goal, lang: Lang) -> Parts {
     let kb = ctx.kb;
-    let choice = Choice::new(kb, env, goal);
+    let choice = Choice::new(kb, env, &mut Memo::new(kb, env), goal);
     let chosen = choice.recommended();
     let goal_def = kb.realname.goals.iter().find(|g| g.id == goal);
     let mut notes: Vec<NoteView> = goal_note(kb, env, goal, lang).into_iter().collect();
@@ -247,7 +222,7 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, goal: Goal, lang: 
             .map(|m| method(kb, env, m, goal, lang))
             .collect(),
         recommended: chosen.map(|m| m.def.id.as_str()),
-        plan: views::plan(kb, env.profile, &eval.plan, lang),
+        plan: views::plan(ctx, env, &eval.plan, lang),
         ready_on: eval.plan.ready_on,
         requirements: chosen.map_or_else(Vec::new, |m| {
             views::notes(kb, &m.def.requirements, env, lang)
@@ -279,6 +254,40 @@ fn clearing_shown(choice: &Choice, goal: Goal) -> Option<&Judged> {
     choice
         .recommended()
         .filter(|_| goal == Goal::Remove && choice.verified != Truth::False)
+}
+
+/// How many days after the request the method clears the real name, for this profile (an
+/// error when that day cannot be computed); `None` for a method that keeps it.
+fn clearing_days(
+    kb: &'static Knowledge,
+    env: &Env<'_>,
+    def: &'static MethodDef,
+) -> Result<Option<i64>, DateError> {
+    Ok(match def.clears_realname.as_ref() {
+        None => None,
+        Some(Clearing::AfterDays { days, .. }) => Some(i64::from(*days)),
+        Some(Clearing::Event(id)) => match kb.events.iter().position(|e| &e.id == id) {
+            None => None,
+            Some(event) => Some(timeline::date(kb, env, event, None)?.after_days),
+        },
+    })
+}
+
+/// The days the real name is gone if the request is made on `ready`, `days` after it.
+fn cleared_on(
+    def: &'static MethodDef,
+    days: i64,
+    ready: Option<ReadyOn>,
+) -> Result<Option<Window>, DateError> {
+    let after = |d| add_days(d, days).map_err(|_| DateError(DateOf::Cleared(def.id.clone())));
+    ready
+        .map(|r| {
+            Ok(Window {
+                earliest: after(r.earliest)?,
+                latest: after(r.latest)?,
+            })
+        })
+        .transpose()
 }
 
 /// How long after the request the method clears the real name, for this profile.
@@ -327,15 +336,7 @@ fn cleared(
         return Ok(None);
     };
     let ready = eval.plan.ready_on;
-    let after =
-        |d| add_days(d, c.after_days).map_err(|_| DateError(DateOf::Cleared(def.id.clone())));
-    let on = match ready {
-        Some(r) => Some(Window {
-            earliest: after(r.earliest)?,
-            latest: after(r.latest)?,
-        }),
-        None => None,
-    };
+    let on = cleared_on(def, c.after_days, ready)?;
     Ok(Some(RealnameClearedView {
         method: &def.id,
         after_days: c.after_days,

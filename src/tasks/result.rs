@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::engine::calendar::push_day;
 use crate::engine::{ReadyOn, Status, Verdict, Window};
 use crate::knowledge::{Goal, Level, Scenario, Severity, SourceKind, TaskId};
 use crate::profile::model::Platform;
@@ -411,7 +412,9 @@ pub struct TaskResult {
     pub checks: Vec<CheckView>,
     #[serde(flatten)]
     pub parts: Parts,
-    /// Every source the result cites.
+    /// Every source the result cites. In a `json` document of several full results, the
+    /// document gives them once (`references` beside `summary`) and the results leave them out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub references: Vec<SourceRef>,
 }
 
@@ -433,6 +436,70 @@ pub struct ResultSummary<'a> {
     /// Ids of the causes the profile shows (`troubleshoot` only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub likely: Vec<&'static str>,
+}
+
+impl ResultSummary<'_> {
+    /// Appends the summary as one compact JSON object: the bytes `serde_json::to_writer`
+    /// writes for it, without escaping the keys, the fixed words and the check ids (escaped
+    /// once at load) again for every profile. Only the source, the id and cause ids go
+    /// through serde_json's escaping.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        fn text(out: &mut Vec<u8>, s: &str) {
+            // Writing to a Vec cannot fail.
+            let _ = serde_json::to_writer(&mut *out, s);
+        }
+        fn ids(out: &mut Vec<u8>, key: &[u8], ids: &Ids) {
+            out.extend_from_slice(key);
+            out.push(b'[');
+            for (i, id) in ids.0.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(id.get().as_bytes());
+            }
+            out.push(b']');
+        }
+        out.extend_from_slice(b"{\"schema_version\":");
+        out.extend_from_slice(itoa::Buffer::new().format(self.schema_version).as_bytes());
+        out.extend_from_slice(b",\"command\":\"");
+        out.extend_from_slice(self.command.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"source\":");
+        text(out, self.source);
+        out.extend_from_slice(b",\"id\":");
+        match self.id {
+            Some(id) => text(out, id),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"verdict\":\"");
+        out.extend_from_slice(self.verdict.as_str().as_bytes());
+        out.push(b'"');
+        ids(out, b",\"failed\":", &self.failed);
+        ids(out, b",\"unknown\":", &self.unknown);
+        ids(out, b",\"warnings\":", &self.warnings);
+        out.extend_from_slice(b",\"ready_on\":");
+        match self.ready_on {
+            None => out.extend_from_slice(b"null"),
+            Some(r) => {
+                out.extend_from_slice(b"{\"earliest\":\"");
+                push_day(out, r.earliest);
+                out.extend_from_slice(b"\",\"latest\":\"");
+                push_day(out, r.latest);
+                out.extend_from_slice(b"\",\"provisional\":");
+                out.extend_from_slice(if r.provisional { b"true}" } else { b"false}" });
+            }
+        }
+        if !self.likely.is_empty() {
+            out.extend_from_slice(b",\"likely\":[");
+            for (i, id) in self.likely.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                text(out, id);
+            }
+            out.push(b']');
+        }
+        out.push(b'}');
+    }
 }
 
 /// A profile that could not be read or is invalid.
@@ -503,5 +570,74 @@ impl JsonSchema for Ids {
     }
     fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
         <Vec<String>>::json_schema(g)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::knowledge::Knowledge;
+
+    /// The hand-written summary is byte for byte what serde_json writes.
+    #[test]
+    fn summary_json_is_serde_json() {
+        let kb = Knowledge::get();
+        let ids = |from: usize, n: usize| {
+            Ids(kb.checks[from..from + n]
+                .iter()
+                .filter_map(|c| c.id_json.as_deref())
+                .collect())
+        };
+        let day = |y, m, d| jiff::civil::date(y, m, d);
+        let readies = [
+            None,
+            Some(ReadyOn {
+                earliest: day(2026, 11, 23),
+                latest: day(2027, 1, 5),
+                provisional: true,
+            }),
+            Some(ReadyOn {
+                earliest: jiff::civil::Date::MAX,
+                latest: jiff::civil::Date::MAX,
+                provisional: false,
+            }),
+        ];
+        let sources = ["a.jsonl:7", "dir/\"quoted\"\\back\u{1}\u{7f}.json#3", "-"];
+        let names = [None, Some("u0001"), Some("\u{5f20}\u{4e09} \"x\"\n\t")];
+        let mut n = 0;
+        for (i, ready_on) in readies.into_iter().enumerate() {
+            for source in sources {
+                for id in names {
+                    for &command in TaskId::ALL {
+                        for &verdict in Verdict::ALL {
+                            n += 1;
+                            let s = ResultSummary {
+                                schema_version: SCHEMA_VERSION,
+                                command,
+                                source,
+                                id,
+                                verdict,
+                                failed: ids(i, n % 4),
+                                unknown: ids(3, n % 3),
+                                warnings: ids(n % 5, 1),
+                                ready_on,
+                                likely: if n % 2 == 0 {
+                                    vec![]
+                                } else {
+                                    vec!["a", "b\"c"]
+                                },
+                            };
+                            let mut ours = Vec::new();
+                            s.write_json(&mut ours);
+                            let theirs = serde_json::to_vec(&s).unwrap();
+                            assert_eq!(
+                                String::from_utf8(ours).unwrap(),
+                                String::from_utf8(theirs).unwrap()
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -41,12 +41,13 @@ impl Judged {
             c.as_ref()
                 .map_or(Truth::False, |c| c.0.eval(env.profile, env, &mut missing))
         };
-        let likely = holds(&def.likely_when);
-        let ruled_out = holds(&def.ruled_out_when);
-        let status = match (likely, ruled_out) {
-            (Truth::True, _) => CauseStatus::Likely,
-            (_, Truth::True) => CauseStatus::RuledOut,
-            _ => CauseStatus::Unknown,
+        // A likely cause is not looked at further.
+        let status = match holds(&def.likely_when) {
+            Truth::True => CauseStatus::Likely,
+            _ => match holds(&def.ruled_out_when) {
+                Truth::True => CauseStatus::RuledOut,
+                _ => CauseStatus::Unknown,
+            },
         };
         if status != CauseStatus::Unknown {
             missing.clear();
@@ -77,19 +78,24 @@ fn judge(
     symptoms: &[usize],
 ) -> (Vec<Judged>, Vec<CheckOutcome>) {
     let asked = !symptoms.is_empty();
-    let candidates: Vec<&'static CauseDef> = kb
-        .troubleshoot
-        .causes
-        .iter()
-        .filter(|c| !asked || symptoms.contains(&c.symptom_idx))
-        .collect();
-    let mut named: Vec<usize> = candidates.iter().flat_map(|c| c.checks.clone()).collect();
-    named.sort_unstable();
-    named.dedup();
-    let outcomes: Vec<CheckOutcome> = named
-        .iter()
-        .map(|&i| checks::evaluate_one(kb, i, env))
-        .collect();
+    let causes = &kb.troubleshoot.causes;
+    let mut candidates: Vec<&'static CauseDef> = Vec::with_capacity(causes.len());
+    candidates.extend(
+        causes
+            .iter()
+            .filter(|c| !asked || symptoms.contains(&c.symptom_idx)),
+    );
+    // Each check some cause rests on, evaluated once.
+    let mut named = vec![false; kb.checks.len()];
+    for &i in candidates.iter().flat_map(|c| &c.checks) {
+        named[i] = true;
+    }
+    let mut outcomes: Vec<CheckOutcome> = Vec::with_capacity(named.len());
+    outcomes.extend(
+        (0..named.len())
+            .filter(|&i| named[i])
+            .map(|i| checks::evaluate_one(kb, i, env)),
+    );
     let mut statuses = vec![Status::Unknown; kb.checks.len()];
     for o in &outcomes {
         statuses[o.check] = o.status;
@@ -99,35 +105,39 @@ fn judge(
         start: env.start,
         checks: &statuses,
     };
-    let mut judged: Vec<Judged> = candidates
-        .into_iter()
-        .map(|c| Judged::new(c, &env, &outcomes))
-        .filter(|j| asked || j.status != CauseStatus::RuledOut)
-        .collect();
-    judged.sort_by_key(|j| (j.status, Reverse(j.def.share_percent), j.def.id.as_str()));
-    let mut shown: Vec<CheckOutcome> = outcomes
-        .into_iter()
-        .filter(|o| judged.iter().any(|j| j.def.checks.contains(&o.check)))
-        .collect();
+    let mut judged: Vec<Judged> = Vec::with_capacity(candidates.len());
+    judged.extend(
+        candidates
+            .into_iter()
+            .map(|c| Judged::new(c, &env, &outcomes))
+            .filter(|j| asked || j.status != CauseStatus::RuledOut),
+    );
+    // Cause ids are unique: the order is total, and an unstable sort gives it.
+    judged.sort_unstable_by_key(|j| (j.status, Reverse(j.def.share_percent), j.def.id.as_str()));
+    // The checks the listed causes rest on.
+    named.fill(false);
+    for &i in judged.iter().flat_map(|j| &j.def.checks) {
+        named[i] = true;
+    }
+    outcomes.retain(|o| named[o.check]);
+    let mut shown = outcomes;
     checks::sort(kb, &mut shown);
     (judged, shown)
 }
 
+/// Judges the causes (each check they rest on evaluated once) and plans; the likely causes
+/// are kept for the short result.
 pub fn evaluate(ctx: &Context, env: &Env<'_>, symptoms: &[usize]) -> Result<Evaluation, DateError> {
     let (causes, outcomes) = judge(ctx.kb, env, symptoms);
     // Every cause ruled out (or none listed): nothing here explains the symptom.
     let applies = Truth::from_bool(causes.iter().any(|j| j.status != CauseStatus::RuledOut));
-    Evaluation::new(ctx, env, outcomes, applies)
-}
-
-/// Ids of the causes the profile shows, most likely first.
-pub fn likely(kb: &'static Knowledge, env: &Env<'_>, symptoms: &[usize]) -> Vec<&'static str> {
-    let (causes, _) = judge(kb, env, symptoms);
-    causes
+    let mut eval = Evaluation::new(ctx, env, outcomes, applies)?;
+    eval.likely = causes
         .iter()
         .filter(|j| j.status == CauseStatus::Likely)
         .map(|j| j.def.id.as_str())
-        .collect()
+        .collect();
+    Ok(eval)
 }
 
 pub fn parts(
@@ -155,7 +165,7 @@ pub fn parts(
         symptoms: looked_into,
         ruled_out_listed: !symptoms.is_empty(),
         causes: causes.iter().map(|j| cause(kb, j, lang)).collect(),
-        plan: views::plan(kb, env.profile, &eval.plan, lang),
+        plan: views::plan(ctx, env, &eval.plan, lang),
         ready_on: eval.plan.ready_on,
     })
 }

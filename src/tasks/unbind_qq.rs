@@ -43,7 +43,7 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, lang: Lang) -> Par
     // An unknown platform shows every platform.
     let shown = |p: Platform| platform.is_none_or(|x| x == p);
     Parts::UnbindQq(UnbindQqParts {
-        plan: views::plan(kb, env.profile, &eval.plan, lang),
+        plan: views::plan(ctx, env, &eval.plan, lang),
         ready_on: eval.plan.ready_on,
         platform,
         path: q

@@ -4,6 +4,7 @@ use super::result::{
     ActionView, AlternativeMethodView, CheckView, ConflictValueView, ConflictView, NoteView,
     SourceRef,
 };
+use super::Context;
 use crate::engine::planner::PlanItem;
 use crate::engine::timeline::DatedEvent;
 use crate::engine::{CheckOutcome, Env, Plan, PlannedAction, Truth};
@@ -203,10 +204,12 @@ pub fn event_sources(kb: &'static Knowledge, e: &DatedEvent) -> Vec<&'static str
 }
 
 /// Every action of a plan, with its texts.
-pub fn plan(kb: &'static Knowledge, profile: &Profile, plan: &Plan, lang: Lang) -> Vec<ActionView> {
+pub fn plan(ctx: &Context, env: &Env<'_>, plan: &Plan, lang: Lang) -> Vec<ActionView> {
+    let kb = ctx.kb;
+    let plan = plan.with_steps(kb, env, &ctx.calendar);
     plan.actions
         .iter()
-        .map(|a| action(kb, profile, plan, a, lang))
+        .map(|a| action(kb, env.profile, &plan, a, lang))
         .collect()
 }
 

@@ -1,8 +1,8 @@
-//! floor FILE.jsonl — the "parse-only floor" of the wxacct batch benchmark.
+//! floor [--sonic] FILE.jsonl — the "parse-only floor" of the wxacct batch benchmark.
 //! Reads the file line by line (BufReader + read_until), deserializes each
-//! non-blank line with serde_json::from_slice into a typed profile mirroring
-//! SPEC §3 (every field optional), and prints how many profiles it parsed.
-//! One thread: this is the cost of parsing alone.
+//! non-blank line with serde_json::from_slice (or, with --sonic, sonic_rs::from_slice)
+//! into a typed profile mirroring SPEC §3 (every field optional), and prints how many
+//! profiles it parsed. One thread: this is the cost of parsing alone.
 
 use serde::Deserialize;
 use std::io::{BufRead, BufReader};
@@ -12,6 +12,7 @@ use std::io::{BufRead, BufReader};
 struct Profile {
     schema_version: Option<u32>,
     id: Option<String>,
+    as_of: Option<String>,
     platform: Option<String>,
     app_version: Option<String>,
     region: Option<String>,
@@ -41,6 +42,7 @@ struct Account {
     cloud_backup: Option<bool>,
     legal_hold: Option<bool>,
     days_since_security_change: Option<i64>,
+    on_frequent_device: Option<bool>,
 }
 
 #[allow(dead_code)]
@@ -51,6 +53,7 @@ struct Wallet {
     licaitong_locked_until: Option<String>,
     pay_score_enabled: Option<bool>,
     auto_deductions: Option<i64>,
+    weilidai_loan: Option<bool>,
     bank_cards: Option<Vec<Card>>,
 }
 
@@ -129,10 +132,15 @@ struct Qq {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        eprintln!("usage: floor FILE.jsonl");
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let sonic = args.first().is_some_and(|a| a == "--sonic");
+    if sonic {
+        args.remove(0);
+    }
+    let Some(path) = args.pop() else {
+        eprintln!("usage: floor [--sonic] FILE.jsonl");
         std::process::exit(2)
-    });
+    };
     let file = std::fs::File::open(&path).unwrap_or_else(|e| {
         eprintln!("floor: {path}: {e}");
         std::process::exit(2)
@@ -154,7 +162,12 @@ fn main() {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Profile>(&line) {
+        let parsed = if sonic {
+            sonic_rs::from_slice::<Profile>(&line).map_err(|e| e.to_string())
+        } else {
+            serde_json::from_slice::<Profile>(&line).map_err(|e| e.to_string())
+        };
+        match parsed {
             Ok(p) => {
                 std::hint::black_box(&p);
                 count += 1;
