@@ -309,7 +309,8 @@ pub struct ProfileArgs {
     pub status: Option<AccountStatus>,
 
     /// Set any state field: PATH=VALUE, VALUE read as JSON or else as a string
-    /// (e.g. wallet.pay_score_enabled=false). Repeatable. When flags set the same field, the
+    /// (e.g. wallet.pay_score_enabled=false); LIST[].FIELD sets the field of every item
+    /// (wallet.bank_cards[].unbilled_cny=0). Repeatable. When flags set the same field, the
     /// one given last wins
     #[arg(long = "set", value_name = "PATH=VALUE", add = ArgValueCompleter::new(complete::set_value))]
     pub set: Vec<String>,

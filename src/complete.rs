@@ -120,7 +120,7 @@ pub fn set_value(current: &OsStr) -> Vec<CompletionCandidate> {
         None => c
             .fields
             .iter()
-            .filter(|f| f.settable() && settable.contains(&f.path.as_str()))
+            .filter(|f| settable.contains(&f.path.as_str()))
             .filter(|f| f.path.starts_with(current.as_ref()))
             .map(|f| {
                 CompletionCandidate::new(format!("{}=", f.path))

@@ -135,6 +135,8 @@ pub fn entry(kb: &'static Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) ->
     if f.settable() {
         set_with.push(c.set_hint(&f.path));
     } else if let Some(list) = f.list() {
+        // On every item at once, or the list as a whole.
+        set_with.push(c.set_hint(&f.path));
         set_with.push(c.set_hint(list));
     }
     let example = (f.kind != FieldType::Object).then_some(&f.example);

@@ -583,7 +583,7 @@ fn the_last_flag_wins() {
     }
     let help = run(&["deactivate", "--help"]).stdout;
     assert!(
-        help.contains("When flags set the same field, the one given\n          last wins"),
+        help.contains("When flags set the same field, the one\n          given last wins"),
         "{help}"
     );
 }

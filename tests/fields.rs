@@ -226,7 +226,7 @@ fn explain_item_fields_in_any_spelling_and_enum_values() {
         );
         assert_eq!(
             v["record"]["set_with"],
-            serde_json::json!(["--set devices=[…]"])
+            serde_json::json!(["--set devices[].logged_in=true|false", "--set devices=[…]"])
         );
     }
     let v = run(&["explain", "platform", "--json"]).json();

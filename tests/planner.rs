@@ -590,3 +590,106 @@ fn citations_checked_against_the_guides() {
         .unwrap()
         .contains(&json!("S1§2")));
 }
+
+/// A card whose unbilled amount or cross-border agreement is not given: the unknown names the
+/// item's field (`wallet.bank_cards[].unbilled_cny`), not the list the user already gave, and
+/// `--set LIST[].FIELD=VALUE` answers it for every card.
+#[test]
+fn an_unknown_card_field_is_named_by_its_item_path_and_set_on_every_card() {
+    let unbilled = "wallet.credit-unbilled";
+    let cross = "wallet.overseas-cross-border";
+    // The list unknown: the list is what is missing.
+    let (r, _) = deactivate(&[]);
+    assert_eq!(check(&r, unbilled)["missing"], json!(["wallet.bank_cards"]));
+    // The cards given, their fields not.
+    let (r, _) = deactivate(&["--cards", "credit,debit,overseas"]);
+    assert_eq!(check(&r, unbilled)["status"], "unknown");
+    assert_eq!(
+        check(&r, unbilled)["missing"],
+        json!(["wallet.bank_cards[].unbilled_cny"])
+    );
+    assert_eq!(
+        check(&r, cross)["missing"],
+        json!(["wallet.bank_cards[].cross_border_agreement"])
+    );
+    // Answered on every card, in either direction.
+    for (value, status) in [("0", "pass"), ("12.5", "fail")] {
+        let set = format!("wallet.bank_cards[].unbilled_cny={value}");
+        let (r, _) = deactivate(&["--cards", "credit,credit", "--set", &set]);
+        assert_eq!(check(&r, unbilled)["status"], status, "{set}");
+        assert_eq!(check(&r, unbilled)["missing"], Value::Null, "{set}");
+    }
+    let (r, _) = deactivate(&[
+        "--cards",
+        "overseas",
+        "--set",
+        "wallet.bank_cards[].cross_border_agreement=false",
+    ]);
+    assert_eq!(check(&r, cross)["status"], "pass");
+    // A state file's cards get it too: the value set last wins over the file's.
+    let state =
+        r#"{"wallet":{"bank_cards":[{"kind":"credit","unbilled_cny":5},{"kind":"credit"}]}}"#;
+    let o = run_stdin(
+        &[
+            "deactivate",
+            "--json",
+            "--start",
+            "2026-11-23",
+            "--state",
+            "-",
+            "--set",
+            "wallet.bank_cards[].unbilled_cny=0",
+        ],
+        state,
+    );
+    assert_eq!(check(&o.json(), unbilled)["status"], "pass");
+    let o = run_stdin(&["deactivate", "--json", "--state", "-"], state);
+    assert_eq!(check(&o.json(), unbilled)["status"], "fail");
+    // The report's hint is the flag that answers it.
+    let o = run(&[
+        "deactivate",
+        "--start",
+        "2026-11-23",
+        "--cards",
+        "credit",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        o.stdout
+            .contains("--set wallet.bank_cards[].unbilled_cny=CNY"),
+        "{}",
+        o.stdout
+    );
+    assert!(!o.stdout.contains("--cards KIND"), "{}", o.stdout);
+    // A bad value or a misspelt field is a one-line usage error.
+    let o = run(&[
+        "deactivate",
+        "--cards",
+        "credit",
+        "--set",
+        "wallet.bank_cards[].unbilled_cny=abc",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.code, 2);
+    assert_eq!(
+        o.stderr,
+        "wxacct: --set wallet.bank_cards[].unbilled_cny=abc: wallet.bank_cards[].unbilled_cny: \
+         expected an amount in CNY (a number ≥ 0), found string \"abc\"\n"
+    );
+    let o = run(&[
+        "deactivate",
+        "--set",
+        "wallet.bank_cards[].unbiled_cny=0",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr
+            .contains("did you mean `wallet.bank_cards[].unbilled_cny`?"),
+        "{}",
+        o.stderr
+    );
+}

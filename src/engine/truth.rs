@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use crate::engine::checks::Status;
 use crate::knowledge::predicate::{CmpOp, Const, ItemPred, Pred};
-use crate::profile::field::{Facts, Val};
+use crate::profile::field::{Facts, ListField, Val};
 use crate::profile::model::Profile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,17 +104,18 @@ pub fn any(items: impl Iterator<Item = Truth>) -> Truth {
     }
 }
 
-/// The path of a field for "missing" reports; list items report their list instead.
+/// The path of a field for "missing" reports: a list item's field by its path in the whole
+/// profile (`wallet.bank_cards[].unbilled_cny`).
 pub trait FieldPath: Copy {
-    fn report(self) -> Option<&'static str>;
+    fn report(self) -> &'static str;
 }
 impl FieldPath for crate::profile::field::Field {
-    fn report(self) -> Option<&'static str> {
-        Some(self.path())
+    fn report(self) -> &'static str {
+        self.path()
     }
 }
 macro_rules! item_path {
-    ($($t:ty),+) => { $(impl FieldPath for $t { fn report(self) -> Option<&'static str> { None } })+ };
+    ($($t:ty),+) => { $(impl FieldPath for $t { fn report(self) -> &'static str { self.item_path() } })+ };
 }
 item_path!(
     crate::profile::field::CardField,
@@ -147,10 +148,9 @@ impl<F: FieldPath> Pred<F> {
         missing: &mut Missing,
     ) -> Truth {
         let unknown = |f: F, missing: &mut Missing| {
-            if let Some(p) = f.report() {
-                if !missing.contains(&p) {
-                    missing.push(p);
-                }
+            let p = f.report();
+            if !missing.contains(&p) {
+                missing.push(p);
             }
             Truth::Unknown
         };
@@ -179,13 +179,8 @@ impl<F: FieldPath> Pred<F> {
                 }
                 Some(n) => Truth::from_bool(n > 0),
             },
-            Pred::AnyItem(item) => {
-                let t = item.any(env);
-                if t == Truth::Unknown {
-                    missing.push(item.list().path());
-                }
-                t
-            }
+            // An unknown list reports the list; a known one the fields its items left unknown.
+            Pred::AnyItem(item) => item.any(env, missing),
             Pred::Any(ps) => any(ps.iter().map(|p| p.eval_inner(s, env, missing))),
             // Kleene AND by De Morgan: not any(not p).
             Pred::All(ps) => {
@@ -208,41 +203,55 @@ enum Pick {
     At(usize),
 }
 
-/// Evaluates an item condition over a list that may be unknown (`None`).
-fn judge<T: Facts>(items: Option<&[T]>, pred: &Pred<T::Field>, env: &Env<'_>, pick: Pick) -> Truth
+/// Evaluates an item condition over a list that may be unknown (`None`); the fields an
+/// unknown answer lacks go to `missing` (the list's path when the list itself is unknown).
+fn judge<T: Facts>(
+    items: Option<&[T]>,
+    list: ListField,
+    pred: &Pred<T::Field>,
+    env: &Env<'_>,
+    pick: Pick,
+    missing: &mut Missing,
+) -> Truth
 where
     T::Field: FieldPath,
 {
     let Some(items) = items else {
+        missing.push(list.path());
         return Truth::Unknown;
     };
-    let mut scratch = Missing::new();
     match pick {
-        Pick::Any => any(items.iter().map(|i| pred.eval(i, env, &mut scratch))),
+        Pick::Any => any(items.iter().map(|i| pred.eval(i, env, missing))),
         Pick::At(n) => items
             .get(n)
-            .map_or(Truth::Unknown, |i| pred.eval(i, env, &mut scratch)),
+            .map_or(Truth::Unknown, |i| pred.eval(i, env, missing)),
     }
 }
 
 impl ItemPred {
-    fn judge(&self, env: &Env<'_>, pick: Pick) -> Truth {
+    fn judge(&self, env: &Env<'_>, pick: Pick, missing: &mut Missing) -> Truth {
         let p = env.profile;
+        let list = self.list();
         match self {
-            ItemPred::Cards(f) => judge(p.wallet.bank_cards.as_deref(), f, env, pick),
-            ItemPred::Devices(f) => judge(p.devices.as_deref(), f, env, pick),
-            ItemPred::Groups(f) => judge(p.groups_owned.as_deref(), f, env, pick),
-            ItemPred::Logins(f) => judge(p.third_party_logins.as_deref(), f, env, pick),
+            ItemPred::Cards(f) => {
+                judge(p.wallet.bank_cards.as_deref(), list, f, env, pick, missing)
+            }
+            ItemPred::Devices(f) => judge(p.devices.as_deref(), list, f, env, pick, missing),
+            ItemPred::Groups(f) => judge(p.groups_owned.as_deref(), list, f, env, pick, missing),
+            ItemPred::Logins(f) => {
+                judge(p.third_party_logins.as_deref(), list, f, env, pick, missing)
+            }
         }
     }
 
-    /// True when some item of the list matches; unknown when the list is unknown.
-    pub fn any(&self, env: &Env<'_>) -> Truth {
-        self.judge(env, Pick::Any)
+    /// True when some item of the list matches; unknown when the list is unknown or no item
+    /// matches for sure and some are unknown (their fields are added to `missing`).
+    pub fn any(&self, env: &Env<'_>, missing: &mut Missing) -> Truth {
+        self.judge(env, Pick::Any, missing)
     }
 
     /// Whether the item at `index` of the list matches.
     pub fn matches(&self, env: &Env<'_>, index: usize) -> Truth {
-        self.judge(env, Pick::At(index))
+        self.judge(env, Pick::At(index), &mut Missing::new())
     }
 }

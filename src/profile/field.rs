@@ -64,6 +64,17 @@ pub trait Facts {
 }
 
 macro_rules! fields {
+    // A field of a list's items: also its path in the whole profile (`wallet.bank_cards[].kind`).
+    ($(#[$meta:meta])* $name:ident for $subject:ty, in $list:literal { $($variant:ident = $path:literal => |$p:ident| $get:expr),+ $(,)? }) => {
+        fields!($(#[$meta])* $name for $subject { $($variant = $path => |$p| $get),+ });
+        impl $name {
+            /// The path of the field of every item: `LIST[].FIELD`, as the field catalogue and
+            /// `--set` write it.
+            pub fn item_path(self) -> &'static str {
+                match self { $($name::$variant => concat!($list, "[].", $path)),+ }
+            }
+        }
+    };
     ($(#[$meta:meta])* $name:ident for $subject:ty { $($variant:ident = $path:literal => |$p:ident| $get:expr),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -143,7 +154,7 @@ fields!(
 
 fields!(
     /// A field of a bank card.
-    CardField for Card {
+    CardField for Card, in "wallet.bank_cards" {
         Kind = "kind" => |c| c.kind.map(|v| Val::Str(v.as_str())),
         UnbilledCny = "unbilled_cny" => |c| c.unbilled_cny,
         CrossBorderAgreement = "cross_border_agreement" => |c| c.cross_border_agreement,
@@ -152,14 +163,14 @@ fields!(
 );
 fields!(
     /// A field of a device.
-    DeviceField for Device {
+    DeviceField for Device, in "devices" {
         Kind = "kind" => |d| d.kind.map(|v| Val::Str(v.as_str())),
         LoggedIn = "logged_in" => |d| d.logged_in,
     }
 );
 fields!(
     /// A field of an owned group.
-    GroupField for Group {
+    GroupField for Group, in "groups_owned" {
         Name = "name" => |g| g.name.as_ref(),
         HasAdmin = "has_admin" => |g| g.has_admin,
         Important = "important" => |g| g.important,
@@ -167,7 +178,7 @@ fields!(
 );
 fields!(
     /// A field of a third-party login.
-    LoginField for ThirdPartyLogin {
+    LoginField for ThirdPartyLogin, in "third_party_logins" {
         Name = "name" => |l| l.name.as_ref(),
         OnUnlink = "on_unlink" => |l| l.on_unlink.map(|v| Val::Str(v.as_str())),
     }
@@ -211,12 +222,21 @@ impl ListField {
     }
 }
 
+/// The path of each field of the lists' items (`wallet.bank_cards[].unbilled_cny`).
+pub fn item_paths() -> impl Iterator<Item = &'static str> {
+    (CardField::ALL.iter().map(|f| f.item_path()))
+        .chain(DeviceField::ALL.iter().map(|f| f.item_path()))
+        .chain(GroupField::ALL.iter().map(|f| f.item_path()))
+        .chain(LoginField::ALL.iter().map(|f| f.item_path()))
+}
+
 /// Every path the state file accepts below the top level, for `--set` and hints.
 pub fn all_paths() -> impl Iterator<Item = &'static str> {
     Field::ALL
         .iter()
         .map(|f| f.path())
         .chain(ListField::ALL.iter().map(|l| l.path()))
+        .chain(item_paths())
         .chain(["schema_version"])
 }
 

@@ -60,6 +60,14 @@ impl Overrides {
         let value = serde_json::from_str(raw).unwrap_or_else(|_| Value::String(raw.to_string()));
         // Check the value's type now, so that a bad flag is a usage error and not N bad profiles.
         let mut alone = Overrides::default();
+        if let Some((list, _)) = path.split_once("[]") {
+            // An item's field is checked on a list of one item.
+            alone.push(
+                position,
+                list,
+                Value::Array(vec![Value::Object(Map::new())]),
+            );
+        }
         alone.push(position, path, value.clone());
         self.push(position, path, value);
         alone
@@ -68,7 +76,14 @@ impl Overrides {
             .map_err(|e| {
                 Message::new(Msg::SetValue)
                     .with("spec", spec)
-                    .with("field", e.field.as_deref().unwrap_or(path))
+                    // An item's field by the path given, not the test item's index.
+                    .with(
+                        "field",
+                        match e.field.as_deref() {
+                            Some(f) if !path.contains("[]") => f,
+                            _ => path,
+                        },
+                    )
                     .with_msg("problem", e.message)
             })
     }
@@ -119,7 +134,24 @@ fn unknown_path(spec: &str, path: &str) -> Message {
         .then(Some(hint))
 }
 
+/// Sets the field at `path`; a `LIST[].FIELD` path sets the field of every item the list has
+/// (none when the list is not given).
 fn set(root: &mut Value, path: &str, value: Value) {
+    if let Some((list, field)) = path.split_once("[].") {
+        let mut node = &mut *root;
+        for key in list.split('.') {
+            match node.get_mut(key) {
+                Some(next) => node = next,
+                None => return,
+            }
+        }
+        if let Value::Array(items) = node {
+            for item in items {
+                set(item, field, value.clone());
+            }
+        }
+        return;
+    }
     let mut node = root;
     let mut parts = path.split('.').peekable();
     while let Some(key) = parts.next() {

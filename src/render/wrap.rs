@@ -121,6 +121,15 @@ impl Flat {
         })
     }
 
+    /// Whether `range` is command-line text holding an `=` (`--set FIELD=VALUE`).
+    fn assignment(&self, range: &Range<usize>) -> bool {
+        if range.is_empty() {
+            return false;
+        }
+        let (a, b) = (self.span_at(range.start), self.span_at(range.end - 1));
+        self.text[range.clone()].contains('=') && (a..=b).all(|s| self.spans[s].1 == Kind::Code)
+    }
+
     fn words(&self) -> Vec<Word> {
         let mut cuts: Vec<usize> = linebreaks(&self.text)
             .filter(|&(i, op)| {
@@ -153,11 +162,17 @@ impl Flat {
 
     /// Cuts free-text words, names and menu-path segments wider than `max` (the whole line)
     /// into pieces that fit: after a space, `-`, `/` or `_` where one fits, else where the
-    /// line ends. Ids and dates are never cut.
+    /// line ends. Ids and dates are never cut; a command-line word (`--set FIELD=VALUE`) only
+    /// after its `=`.
     fn cut_long(&self, words: Vec<Word>, max: usize) -> Vec<Word> {
         let mut out = Vec::with_capacity(words.len());
         for w in words {
-            if w.width <= max || !w.cuttable {
+            if w.width <= max {
+                out.push(w);
+                continue;
+            }
+            let assignment = !w.cuttable && self.assignment(&w.text);
+            if !(w.cuttable || assignment) {
                 out.push(w);
                 continue;
             }
@@ -168,7 +183,7 @@ impl Flat {
             for (i, c) in self.text[w.text.clone()].char_indices() {
                 let at = w.text.start + i;
                 let cw = c.width().unwrap_or(0);
-                if width + cw > max && at > start {
+                if width + cw > max && at > start && (soft.is_some() || !assignment) {
                     let (cut, cut_width) = soft.unwrap_or((at, width));
                     // A space cut after stays behind as the word's space.
                     let spaced = usize::from(self.text[..cut].ends_with(' '));
@@ -184,7 +199,11 @@ impl Flat {
                     soft = None;
                 }
                 width += cw;
-                if matches!(c, ' ' | '-' | '/' | '_') {
+                if assignment {
+                    if c == '=' {
+                        soft = Some((at + c.len_utf8(), width));
+                    }
+                } else if matches!(c, ' ' | '-' | '/' | '_') {
                     soft = Some((at + c.len_utf8(), width));
                 }
             }
