@@ -64,6 +64,13 @@ impl Env<'_> {
 /// Where unknown inputs are recorded: the paths of the fields that were missing.
 pub type Missing = Vec<&'static str>;
 
+/// Records that the field at `path` was missing (once).
+fn note(missing: &mut Missing, path: &'static str) {
+    if !missing.contains(&path) {
+        missing.push(path);
+    }
+}
+
 /// Compares a field's value with a constant; a day counter is compared as it stands on
 /// `--start`.
 fn compare(v: Val<'_>, op: CmpOp, c: &Const, env: &Env<'_>) -> Option<bool> {
@@ -148,10 +155,7 @@ impl<F: FieldPath> Pred<F> {
         missing: &mut Missing,
     ) -> Truth {
         let unknown = |f: F, missing: &mut Missing| {
-            let p = f.report();
-            if !missing.contains(&p) {
-                missing.push(p);
-            }
+            note(missing, f.report());
             Truth::Unknown
         };
         match self {
@@ -174,7 +178,7 @@ impl<F: FieldPath> Pred<F> {
             },
             Pred::NonEmpty(l) => match l.len(env.profile) {
                 None => {
-                    missing.push(l.path());
+                    note(missing, l.path());
                     Truth::Unknown
                 }
                 Some(n) => Truth::from_bool(n > 0),
@@ -217,7 +221,7 @@ where
     T::Field: FieldPath,
 {
     let Some(items) = items else {
-        missing.push(list.path());
+        note(missing, list.path());
         return Truth::Unknown;
     };
     match pick {
