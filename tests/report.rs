@@ -1253,3 +1253,28 @@ fn control_characters_cannot_start_a_line() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(!lines[0].contains(ESC), "{lines:?}");
 }
+
+/// A `--set FIELD=VALUE` hint wider than the line breaks after its `=`, never inside the field
+/// path; one that fits stays on one line.
+#[test]
+fn a_set_hint_wider_than_the_line_breaks_after_its_equals_sign() {
+    let args = owned(&["realname", "--goal", "remove", "--cards", "overseas"]);
+    let narrow = report(&args, "en", 60, &["-v"]);
+    let lines: Vec<&str> = narrow.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            l.trim_end()
+                .ends_with("--set wallet.bank_cards[].cross_border_agreement=")
+        })
+        .unwrap_or_else(|| panic!("no hint cut after its `=`:\n{narrow}"));
+    assert!(
+        lines[at + 1].trim_start().starts_with("true|false"),
+        "{narrow}"
+    );
+    let wide = report(&args, "en", 100, &["-v"]);
+    assert!(
+        wide.contains("--set wallet.bank_cards[].cross_border_agreement=true|false"),
+        "{wide}"
+    );
+}
