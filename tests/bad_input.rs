@@ -333,17 +333,7 @@ fn labels_stay_in_their_fields_and_are_escaped() {
         o.stdout
     );
     // JSON: the label appears only in the plan title it belongs to.
-    let o = run_stdin(
-        &[
-            "deactivate",
-            "--json",
-            "--start",
-            "2026-11-23",
-            "--state",
-            "-",
-        ],
-        evil,
-    );
+    let o = deactivate_stdin(&[], evil);
     let text = o.stdout.clone();
     assert_eq!(text.matches("red | *bold*").count(), 1, "{text}");
     let v = o.json();

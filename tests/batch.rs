@@ -524,17 +524,7 @@ fn stdin_lines_are_detected_like_a_jsonl_file() {
         "{\n \"id\": \"pretty\"\n}\n",
     );
     assert_eq!((o.code, o.lines()[0]["source"].as_str()), (0, Some("-")));
-    let o = run_stdin(
-        &[
-            "deactivate",
-            "--json",
-            "--start",
-            "2026-11-23",
-            "--state",
-            "-",
-        ],
-        "{\"id\":\"one\"}\n",
-    );
+    let o = deactivate_stdin(&[], "{\"id\":\"one\"}\n");
     assert_eq!(o.json()["id"], "one", "a single result, not a list");
 }
 

@@ -553,32 +553,10 @@ fn wrong_type_names_field_and_expectation() {
 #[test]
 fn state_from_stdin_and_flags_override_it() {
     let ready = std::fs::read_to_string(example("ready.json")).unwrap();
-    let o = run_stdin(
-        &[
-            "deactivate",
-            "--json",
-            "--start",
-            "2026-11-23",
-            "--state",
-            "-",
-        ],
-        &ready,
-    );
+    let o = deactivate_stdin(&[], &ready);
     assert_eq!(o.json()["verdict"], "ready");
     assert_eq!(o.json()["source"], "-");
-    let o = run_stdin(
-        &[
-            "deactivate",
-            "--json",
-            "--start",
-            "2026-11-23",
-            "--state",
-            "-",
-            "--cards",
-            "credit",
-        ],
-        &ready,
-    );
+    let o = deactivate_stdin(&["--cards", "credit"], &ready);
     assert_eq!(o.json()["verdict"], "blocked");
     assert_eq!(check(&o.json(), "wallet.bank-cards")["status"], "fail");
 }

@@ -532,17 +532,7 @@ fn the_request_must_come_from_a_frequent_device() {
         .unwrap()
         .replace(",\n    \"on_frequent_device\": true", "");
     assert!(!profile.contains("on_frequent_device"));
-    let o = run_stdin(
-        &[
-            "deactivate",
-            "--json",
-            "--start",
-            "2026-11-23",
-            "--state",
-            "-",
-        ],
-        &profile,
-    );
+    let o = deactivate_stdin(&[], &profile);
     let (r, code) = (o.json(), o.code);
     assert_eq!((r["verdict"].as_str(), code), (Some("incomplete"), 1));
     assert_eq!(

@@ -359,17 +359,7 @@ fn days_since_a_security_change_count_to_the_day_the_profile_describes() {
     // `as_of` is in the state schema, and a date that does not exist is refused with its field.
     let schema = run(&["schema", "state"]).json();
     assert!(schema["properties"]["as_of"].is_object(), "{schema}");
-    let o = run_stdin(
-        &[
-            "deactivate",
-            "--json",
-            "--start",
-            "2026-11-23",
-            "--state",
-            "-",
-        ],
-        r#"{"as_of": "2026-02-30"}"#,
-    );
+    let o = deactivate_stdin(&[], r#"{"as_of": "2026-02-30"}"#);
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("as_of"), "{}", o.stderr);
 }
@@ -629,19 +619,7 @@ fn an_unknown_card_field_is_named_by_its_item_path_and_set_on_every_card() {
     // A state file's cards get it too: the value set last wins over the file's.
     let state =
         r#"{"wallet":{"bank_cards":[{"kind":"credit","unbilled_cny":5},{"kind":"credit"}]}}"#;
-    let o = run_stdin(
-        &[
-            "deactivate",
-            "--json",
-            "--start",
-            "2026-11-23",
-            "--state",
-            "-",
-            "--set",
-            "wallet.bank_cards[].unbilled_cny=0",
-        ],
-        state,
-    );
+    let o = deactivate_stdin(&["--set", "wallet.bank_cards[].unbilled_cny=0"], state);
     assert_eq!(check(&o.json(), unbilled)["status"], "pass");
     let o = run_stdin(&["deactivate", "--json", "--state", "-"], state);
     assert_eq!(check(&o.json(), unbilled)["status"], "fail");

@@ -74,6 +74,20 @@ pub fn deactivate(args: &[&str]) -> (Value, i32) {
     (o.json(), o.code)
 }
 
+/// `deactivate --json --start 2026-11-23 --state -` with `args`, reading `stdin`.
+pub fn deactivate_stdin(args: &[&str], stdin: &str) -> Out {
+    let mut a = vec![
+        "deactivate",
+        "--json",
+        "--start",
+        "2026-11-23",
+        "--state",
+        "-",
+    ];
+    a.extend_from_slice(args);
+    run_stdin(&a, stdin)
+}
+
 /// The record with `id` in the list `list` of a result (`checks`, `causes`…).
 pub fn item<'a>(result: &'a Value, list: &str, id: &str) -> &'a Value {
     result[list]
