@@ -132,11 +132,11 @@ fn short_hint(c: &Catalogue, f: &FieldDef, hint: &str) -> String {
 /// One field as an `explain` record.
 pub fn entry(kb: &'static Knowledge, c: &Catalogue, f: &FieldDef, lang: Lang) -> Entry {
     let mut set_with: Vec<String> = f.flag.as_deref().and_then(flag_usage).into_iter().collect();
-    if f.settable() {
+    // A field of a list's items is set on every item at once, or with the list as a whole.
+    if f.settable() || f.list().is_some() {
         set_with.push(c.set_hint(&f.path));
-    } else if let Some(list) = f.list() {
-        // On every item at once, or the list as a whole.
-        set_with.push(c.set_hint(&f.path));
+    }
+    if let Some(list) = f.list() {
         set_with.push(c.set_hint(list));
     }
     let example = (f.kind != FieldType::Object).then_some(&f.example);

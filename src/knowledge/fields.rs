@@ -128,7 +128,8 @@ impl FieldDef {
         self.path.split_once("[]").map(|(list, _)| list)
     }
 
-    /// Whether `--set PATH=VALUE` can set it (list items and sections are set as a whole).
+    /// Whether `--set PATH=VALUE` sets it on its own: not a section, and not a field of a list's
+    /// items (`--set LIST[].FIELD=VALUE` sets that on every item, and the list sets it whole).
     pub fn settable(&self) -> bool {
         self.list().is_none() && self.kind != FieldType::Object
     }
