@@ -20,7 +20,7 @@ use crate::tasks::result::{ErrorResult, ResultSummary, SourceRef, Summary, TaskR
 #[allow(dead_code)]
 enum OneResult<'a> {
     Full(Box<TaskResult>),
-    Summary(ResultSummary<'a>),
+    Summary(Box<ResultSummary<'a>>),
     Error(ErrorResult<'a>),
 }
 

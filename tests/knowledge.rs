@@ -732,3 +732,19 @@ fn official_conflicts_follow_the_official_value() {
         assert_eq!(by_official, id != "deletion-menu-wording", "{id}");
     }
 }
+
+#[test]
+fn more_checks_than_a_tally_holds_are_refused_at_load() {
+    fails_with(
+        load_with("checks.json", |v| {
+            let checks = v["checks"].as_array_mut().unwrap();
+            let first = checks[0].clone();
+            for n in 0..64 {
+                let mut c = first.clone();
+                c["id"] = format!("extra.copy-{n}").into();
+                checks.push(c);
+            }
+        }),
+        "checks, at most 64 are supported",
+    );
+}

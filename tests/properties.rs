@@ -250,3 +250,53 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The tally (one bit per outcome) finds what a scan of the outcomes finds: the outcomes of
+    /// each severity and status in output order, the checks with no self-service remedy, and
+    /// the verdict.
+    #[test]
+    fn a_tally_finds_what_a_scan_of_the_outcomes_finds(
+        spec in prop::collection::vec((0..3usize, 0..3usize, 0..41usize), 0..=41),
+    ) {
+        use wxacct::engine::checks::{positions, CheckOutcome, Tally};
+        use wxacct::engine::{Severity, Status, Truth};
+        let kb = Knowledge::get();
+        let severities = [Severity::Blocker, Severity::Warning, Severity::Info];
+        let statuses = [Status::Fail, Status::Unknown, Status::Pass];
+        let outcomes: Vec<CheckOutcome> = spec
+            .iter()
+            .map(|&(sev, st, check)| CheckOutcome {
+                check: check % kb.checks.len(),
+                severity: severities[sev],
+                status: statuses[st],
+                missing: Default::default(),
+            })
+            .collect();
+        let tally = Tally::of(kb, &outcomes);
+        let scan = |keep: &dyn Fn(&CheckOutcome) -> bool| -> Vec<usize> {
+            (0..outcomes.len()).filter(|&i| keep(&outcomes[i])).collect()
+        };
+        for sev in severities {
+            for st in statuses {
+                let found: Vec<usize> = positions(tally.with(sev, st)).collect();
+                prop_assert_eq!(found, scan(&|o| o.is(sev, st)));
+            }
+        }
+        let manual: Vec<usize> = positions(tally.manual).collect();
+        prop_assert_eq!(manual, scan(&|o| !kb.checks[o.check].self_service));
+        let blocker = |st| outcomes.iter().any(|o| o.is(Severity::Blocker, st));
+        for applies in [Truth::True, Truth::False, Truth::Unknown] {
+            let expected = if applies == Truth::False {
+                Verdict::NotApplicable
+            } else if blocker(Status::Fail) {
+                Verdict::Blocked
+            } else if blocker(Status::Unknown) || applies == Truth::Unknown {
+                Verdict::Incomplete
+            } else {
+                Verdict::Ready
+            };
+            prop_assert_eq!(Verdict::of(&tally, applies), expected);
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! `per_period` cards of its kind went in the last `period_days` days.
 
 use jiff::civil::Date;
+use smallvec::SmallVec;
 
 use super::calendar::{add_days, OutOfRange};
 use crate::knowledge::Knowledge;
@@ -16,10 +17,13 @@ pub struct CardNumber {
     pub count: usize,
 }
 
+/// The numbers of a profile's cards (a few are kept in place, without an allocation).
+pub type CardNumbers = SmallVec<[CardNumber; 8]>;
+
 /// The number of every card, in list order. The same in every step about the card.
-pub fn card_numbers(cards: &[Card]) -> Vec<CardNumber> {
+pub fn card_numbers(cards: &[Card]) -> CardNumbers {
     // Per kind: how many seen so far, and how many in all.
-    let mut tally: Vec<(Option<CardKind>, usize, usize)> = Vec::new();
+    let mut tally: SmallVec<[(Option<CardKind>, usize, usize); 4]> = SmallVec::new();
     for c in cards {
         match tally.iter_mut().find(|(k, _, _)| *k == c.kind) {
             Some((_, _, total)) => *total += 1,
@@ -64,7 +68,7 @@ fn limit(kb: &Knowledge, kind: Option<CardKind>) -> Option<(usize, u32)> {
 /// placing cards in the order they become ready gives the earliest days.
 #[derive(Debug, Default)]
 pub struct CardDays {
-    placed: Vec<(CardKind, Vec<Date>)>,
+    placed: SmallVec<[(CardKind, SmallVec<[Date; 8]>); 3]>,
 }
 
 impl CardDays {
@@ -100,7 +104,7 @@ impl CardDays {
         let (kind, day) = match kind {
             Some(k) => (k, self.free_day(kb, k, ready)?),
             None => {
-                let mut options = Vec::with_capacity(CardKind::ALL.len());
+                let mut options: SmallVec<[(CardKind, Date); 4]> = SmallVec::new();
                 for &k in CardKind::ALL {
                     options.push((k, self.free_day(kb, k, ready)?));
                 }
@@ -118,7 +122,7 @@ impl CardDays {
         };
         match self.placed.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, days)) => days.push(day),
-            None => self.placed.push((kind, vec![day])),
+            None => self.placed.push((kind, smallvec::smallvec![day])),
         }
         Ok(day)
     }

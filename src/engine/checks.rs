@@ -31,6 +31,79 @@ impl CheckOutcome {
     }
 }
 
+/// The outcomes of a task at a glance: one bit per outcome, by its position in output order.
+/// Worked out in one pass without a branch per outcome, so that the verdict, the checks to
+/// plan and the summary's id lists need no scan of their own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Every outcome.
+    pub all: u64,
+    pub fail: u64,
+    pub unknown: u64,
+    pub blocker: u64,
+    pub warning: u64,
+    /// Checks with no self-service remedy.
+    pub manual: u64,
+}
+
+impl Tally {
+    /// The most outcomes a tally holds: every check of the knowledge base, each at most once.
+    pub const CAPACITY: usize = u64::BITS as usize;
+
+    pub fn of(kb: &Knowledge, outcomes: &[CheckOutcome]) -> Tally {
+        let mut t = Tally::default();
+        for (i, o) in outcomes.iter().take(Self::CAPACITY).enumerate() {
+            let bit = |b: bool| u64::from(b) << i;
+            t.all |= 1 << i;
+            t.fail |= bit(o.status == Status::Fail);
+            t.unknown |= bit(o.status == Status::Unknown);
+            t.blocker |= bit(o.severity == Severity::Blocker);
+            t.warning |= bit(o.severity == Severity::Warning);
+            t.manual |= bit(!kb.checks[o.check].self_service);
+        }
+        t
+    }
+
+    /// The outcomes of severity `severity` and status `status`.
+    pub fn with(&self, severity: Severity, status: Status) -> u64 {
+        let sev = match severity {
+            Severity::Blocker => self.blocker,
+            Severity::Warning => self.warning,
+            Severity::Info => self.all & !(self.blocker | self.warning),
+        };
+        let st = match status {
+            Status::Fail => self.fail,
+            Status::Unknown => self.unknown,
+            Status::Pass => self.all & !(self.fail | self.unknown),
+        };
+        sev & st
+    }
+}
+
+/// The positions of the set bits of `mask`, lowest first.
+pub fn positions(mask: u64) -> Positions {
+    Positions(mask)
+}
+
+/// An iterator over the set bits of a mask (see [`positions`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Positions(u64);
+
+impl Iterator for Positions {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        (self.0 != 0).then(|| {
+            let i = self.0.trailing_zeros() as usize;
+            self.0 &= self.0 - 1;
+            i
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.0.count_ones() as usize;
+        (n, Some(n))
+    }
+}
+
 /// Evaluates one check by index.
 pub fn evaluate_one(kb: &Knowledge, idx: usize, env: &Env<'_>) -> CheckOutcome {
     let def = &kb.checks[idx];

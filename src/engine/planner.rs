@@ -15,12 +15,13 @@ use std::ops::Range;
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use crate::message::{Message, Msg};
 
 use super::calendar::{add_days, serialize_day, Calendar, OutOfRange};
 use super::card_limits::{self, card_numbers, CardDays};
-use super::checks::{CheckOutcome, Status};
+use super::checks::{positions, CheckOutcome, Status, Tally};
 use super::truth::{Env, Truth};
 use crate::knowledge::{ActionDef, Duration, Knowledge, Scope, Severity};
 use crate::profile::field::{Facts, ListField, Val};
@@ -124,7 +125,7 @@ pub struct Plan {
     waits: Vec<usize>,
     /// The failed checks to plan, in order, while the steps are not worked out: the date
     /// needs no plan order, and only full results show the steps.
-    pending: Option<Vec<usize>>,
+    pending: Option<SmallVec<[usize; 16]>>,
 }
 
 impl Plan {
@@ -190,24 +191,19 @@ impl fmt::Display for DateError {
     }
 }
 
-/// Builds the plan for the failed checks in `outcomes`. `provisional` says whether the
-/// verdict rests on unknowns (some blocker unknown, or whether the task applies at all).
+/// Builds the plan for the failed checks of `tally` (positions in `outcomes`). `provisional`
+/// says whether the verdict rests on unknowns (some blocker unknown, or whether the task
+/// applies at all).
 pub fn build(
     kb: &Knowledge,
     outcomes: &[CheckOutcome],
+    tally: &Tally,
     env: &Env<'_>,
     cal: &Calendar,
     provisional: bool,
 ) -> Result<Plan, DateError> {
-    let stuck = outcomes.iter().any(|o| {
-        o.status == Status::Fail
-            && o.severity == Severity::Blocker
-            && !kb.checks[o.check].self_service
-    });
-    let failed = outcomes
-        .iter()
-        .filter(|o| o.status == Status::Fail)
-        .map(|o| o.check);
+    let stuck = tally.with(Severity::Blocker, Status::Fail) & tally.manual != 0;
+    let failed = positions(tally.fail).map(|i| outcomes[i].check);
     // When every step starts and ends on `--start`, the date needs no graph.
     let (done, uncertain) = match takes_no_time(kb, failed.clone()) {
         Some(uncertain) => (Window::day(env.start), uncertain),
@@ -333,20 +329,20 @@ struct Step {
 /// the predecessors of node `n` are `preds[pred_at[n]..pred_at[n + 1]]`.
 struct Graph {
     /// Grouped by action, each action's steps in item order (step indices are node indices).
-    steps: Vec<Step>,
+    steps: SmallVec<[Step; 16]>,
     /// Each planned action with the range of its steps.
-    spans: Vec<(usize, Range<usize>)>,
+    spans: SmallVec<[(usize, Range<usize>); 16]>,
     /// The action of each join node (node `steps.len() + k` is join `k`).
-    joins: Vec<usize>,
-    preds: Vec<usize>,
-    pred_at: Vec<usize>,
+    joins: SmallVec<[usize; 4]>,
+    preds: SmallVec<[usize; 32]>,
+    pred_at: SmallVec<[usize; 32]>,
 }
 
 impl Graph {
     /// One action per failed check (once, however many checks name it), expanded into steps.
     fn new(kb: &Knowledge, failed: impl Iterator<Item = usize>, env: &Env<'_>) -> Graph {
-        let mut steps = Vec::with_capacity(8);
-        let mut spans: Vec<(usize, Range<usize>)> = Vec::with_capacity(8);
+        let mut steps = SmallVec::new();
+        let mut spans: SmallVec<[(usize, Range<usize>); 16]> = SmallVec::new();
         let mut numbers = None;
         for check in failed {
             let Some(action) = kb.checks[check].action_idx else {
@@ -367,11 +363,11 @@ impl Graph {
             spans.push((action, from..steps.len()));
         }
         let mut g = Graph {
-            preds: Vec::with_capacity(2 * steps.len()),
-            pred_at: Vec::with_capacity(steps.len() + 4),
+            preds: SmallVec::with_capacity(2 * steps.len()),
+            pred_at: SmallVec::with_capacity(steps.len() + 4),
             steps,
             spans,
-            joins: Vec::new(),
+            joins: SmallVec::new(),
         };
         if !g.steps.is_empty() {
             g.link(kb);
@@ -416,7 +412,7 @@ impl Graph {
     fn link(&mut self, kb: &Knowledge) {
         let n_steps = self.steps.len();
         // The last step of each action some step waits for with `last-item`, found once.
-        let mut last: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut last: SmallVec<[(usize, Option<usize>); 4]> = SmallVec::new();
         self.pred_at.reserve(n_steps + 1);
         for i in 0..n_steps {
             self.pred_at.push(self.preds.len());
@@ -521,7 +517,7 @@ fn dedup_sorted(v: &mut [usize]) -> usize {
 fn expand(
     def: &ActionDef,
     env: &Env<'_>,
-    numbers: &mut Option<Vec<card_limits::CardNumber>>,
+    numbers: &mut Option<card_limits::CardNumbers>,
     push: &mut dyn FnMut(Option<PlanItem>),
 ) {
     let Some(per) = &def.per_item else {
@@ -594,11 +590,11 @@ impl<'a> Solver<'a> {
     /// Dates every node, level by level in topological order, both cases. Within a level the
     /// nodes go in the order they are ready, so that the card limits hand out their days in
     /// order (and a card never goes before one placed earlier, so the limits hold anyway).
-    fn solve(&self) -> Result<Vec<NodeDates>, DateError> {
+    fn solve(&self) -> Result<SmallVec<[NodeDates; 16]>, DateError> {
         let g = self.graph;
         let n = g.nodes();
         let start = Window::day(self.env.start);
-        let mut nodes = vec![
+        let mut nodes: SmallVec<[NodeDates; 16]> = smallvec::smallvec![
             NodeDates {
                 ready: start,
                 start,
@@ -608,7 +604,8 @@ impl<'a> Solver<'a> {
         ];
         // Steps are numbered in the order of their checks, then items: the node index breaks
         // ties. A join has a level of its own, after its action's steps.
-        let mut order: Vec<(usize, usize)> = (0..n).map(|i| (self.level(i), i)).collect();
+        let mut order: SmallVec<[(usize, usize); 16]> =
+            (0..n).map(|i| (self.level(i), i)).collect();
         order.sort_unstable();
         let (mut best, mut worst) = (CardDays::default(), CardDays::default());
         for level in order.chunk_by_mut(|a, b| a.0 == b.0) {

@@ -61,8 +61,9 @@ impl Env<'_> {
     }
 }
 
-/// Where unknown inputs are recorded: the paths of the fields that were missing.
-pub type Missing = Vec<&'static str>;
+/// Where unknown inputs are recorded: the paths of the fields that were missing (a few are
+/// kept in place, without an allocation).
+pub type Missing = smallvec::SmallVec<[&'static str; 2]>;
 
 /// Records that the field at `path` was missing (once).
 fn note(missing: &mut Missing, path: &'static str) {

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::checks::{CheckOutcome, Status};
+use super::checks::{Status, Tally};
 use super::truth::Truth;
 use crate::knowledge::Severity;
 
@@ -34,11 +34,11 @@ impl Verdict {
     }
 
     /// `applies` says whether the task has anything to do for this profile.
-    pub fn of(outcomes: &[CheckOutcome], applies: Truth) -> Verdict {
+    pub fn of(tally: &Tally, applies: Truth) -> Verdict {
         if applies == Truth::False {
             return Verdict::NotApplicable;
         }
-        let blocker = |s| outcomes.iter().any(|o| o.is(Severity::Blocker, s));
+        let blocker = |s| tally.with(Severity::Blocker, s) != 0;
         if blocker(Status::Fail) {
             Verdict::Blocked
         } else if blocker(Status::Unknown) || applies == Truth::Unknown {
@@ -51,11 +51,8 @@ impl Verdict {
 
 /// Whether a plan's date rests on unknowns: some blocker is unknown, or it is unknown
 /// whether the task applies at all.
-pub fn provisional(outcomes: &[CheckOutcome], applies: Truth) -> bool {
-    applies == Truth::Unknown
-        || outcomes
-            .iter()
-            .any(|o| o.is(Severity::Blocker, Status::Unknown))
+pub fn provisional(tally: &Tally, applies: Truth) -> bool {
+    applies == Truth::Unknown || tally.with(Severity::Blocker, Status::Unknown) != 0
 }
 
 /// Which verdicts make the run fail (`--fail-on`).

@@ -416,6 +416,14 @@ impl Knowledge {
             return Err(errors);
         };
         let mut checks = checks.checks;
+        // A task's outcomes are tallied one bit per check (`engine::checks::Tally`).
+        let most = crate::engine::checks::Tally::CAPACITY;
+        if checks.len() > most {
+            return Err(vec![format!(
+                "checks.json: {} checks, at most {most} are supported",
+                checks.len()
+            )]);
+        }
         checks.sort_by(|a, b| a.id.cmp(&b.id));
         for (rank, c) in checks.iter_mut().enumerate() {
             c.id_rank = rank;

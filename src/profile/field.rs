@@ -51,8 +51,8 @@ impl From<DayCount> for Val<'_> {
     }
 }
 
-impl<'a> From<&'a String> for Val<'a> {
-    fn from(v: &'a String) -> Self {
+impl<'a> From<&'a smol_str::SmolStr> for Val<'a> {
+    fn from(v: &'a smol_str::SmolStr) -> Self {
         Val::Str(v)
     }
 }

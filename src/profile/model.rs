@@ -2,6 +2,7 @@
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
+use smol_str::SmolStr;
 
 use super::values::{Count, Day, Money, SchemaVersion};
 
@@ -85,7 +86,7 @@ pub struct Profile {
     pub schema_version: Option<SchemaVersion>,
     /// Label used in batch output.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<SmolStr>,
     /// The day the profile describes (day counters such as
     /// `account.days_since_security_change` count up to it); `--start` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,7 +95,7 @@ pub struct Profile {
     pub platform: Option<Platform>,
     /// App version, e.g. `8.0.34`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_version: Option<String>,
+    pub app_version: Option<SmolStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Region>,
     #[serde(default, deserialize_with = "object")]
@@ -209,7 +210,7 @@ pub struct Card {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cross_border_agreement: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<SmolStr>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -258,7 +259,7 @@ pub struct Device {
 #[serde(deny_unknown_fields)]
 pub struct Group {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<SmolStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_admin: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -269,7 +270,7 @@ pub struct Group {
 #[serde(deny_unknown_fields)]
 pub struct ThirdPartyLogin {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<SmolStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_unlink: Option<OnUnlink>,
 }

@@ -10,6 +10,7 @@ pub mod views;
 
 use jiff::civil::Date;
 
+use crate::engine::checks::{self, Tally};
 use crate::engine::{planner, verdict};
 use crate::engine::{
     Calendar, CheckOutcome, DateError, Env, Plan, Severity, Status, Truth, Verdict,
@@ -46,14 +47,15 @@ impl Evaluation {
         outcomes: Vec<CheckOutcome>,
         applies: Truth,
     ) -> Result<Evaluation, DateError> {
-        let verdict = Verdict::of(&outcomes, applies);
-        let planned: &[CheckOutcome] = if applies == Truth::False {
-            &[]
-        } else {
-            &outcomes
+        let tally = Tally::of(ctx.kb, &outcomes);
+        let verdict = Verdict::of(&tally, applies);
+        let provisional = verdict::provisional(&tally, applies);
+        // A task that does not apply plans nothing.
+        let planned = match applies {
+            Truth::False => Tally::default(),
+            _ => tally,
         };
-        let provisional = verdict::provisional(&outcomes, applies);
-        let plan = planner::build(ctx.kb, planned, env, &ctx.calendar, provisional)?;
+        let plan = planner::build(ctx.kb, &outcomes, &planned, env, &ctx.calendar, provisional)?;
         Ok(Evaluation {
             outcomes,
             verdict,
@@ -126,7 +128,7 @@ impl Task {
             schema_version: SCHEMA_VERSION,
             command: self.id(),
             source: source.to_string(),
-            id: profile.id.clone(),
+            id: profile.id.as_deref().map(str::to_string),
             verdict: eval.verdict,
             checks: views::checks(ctx.kb, &eval.outcomes, lang),
             parts,
@@ -142,12 +144,10 @@ impl Task {
         source: &'a str,
         eval: &Evaluation,
     ) -> ResultSummary<'a> {
+        let tally = Tally::of(ctx.kb, &eval.outcomes);
         let ids = |sev: Severity, st: Status| {
-            Ids(eval
-                .outcomes
-                .iter()
-                .filter(|o| o.is(sev, st))
-                .filter_map(|o| ctx.kb.checks[o.check].id_json.as_deref())
+            Ids(checks::positions(tally.with(sev, st))
+                .filter_map(|i| ctx.kb.checks[eval.outcomes[i].check].id_json.as_deref())
                 .collect())
         };
         ResultSummary {

@@ -545,8 +545,9 @@ pub struct CheckCount {
 }
 
 /// Check ids, written to JSON as they were escaped once when the knowledge base was loaded.
+/// A few ids are kept in place, without an allocation per profile.
 #[derive(Debug, Clone, Default)]
-pub struct Ids(pub Vec<&'static serde_json::value::RawValue>);
+pub struct Ids(pub smallvec::SmallVec<[&'static serde_json::value::RawValue; 8]>);
 
 impl Ids {
     /// The plain ids.

@@ -181,7 +181,7 @@ fn cause(kb: &'static Knowledge, j: &Judged, lang: Lang) -> CauseView {
         remedy: d.remedy.get(lang),
         checks: d.checks.iter().map(|&i| kb.checks[i].id.as_str()).collect(),
         decidable: d.likely_when.is_some() || d.ruled_out_when.is_some(),
-        missing: j.missing.clone(),
+        missing: j.missing.to_vec(),
         sources: views::strs(&d.sources),
         conflicts: views::conflicts(kb, &d.conflicts, lang),
     }

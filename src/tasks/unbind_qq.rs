@@ -89,7 +89,7 @@ fn scenario(kb: &'static Knowledge, env: &Env<'_>) -> (&'static ScenarioDef, boo
         let (t, m) = s
             .when
             .as_ref()
-            .map_or((Truth::True, vec![]), |c| eval(c, env));
+            .map_or((Truth::True, Missing::new()), |c| eval(c, env));
         for f in m {
             if !missing.contains(&f) {
                 missing.push(f);
@@ -127,15 +127,15 @@ fn verification(
         scenario: s.id,
         scenario_title: s.title.get(lang),
         certain,
-        missing,
+        missing: missing.to_vec(),
         platforms,
     }
 }
 
 fn impact(kb: &'static Knowledge, i: &'static ImpactDef, env: &Env<'_>, lang: Lang) -> ImpactView {
     let (truth, missing) = match &i.affected {
-        Affected::Always => (Truth::True, vec![]),
-        Affected::Never => (Truth::False, vec![]),
+        Affected::Always => (Truth::True, Missing::new()),
+        Affected::Never => (Truth::False, Missing::new()),
         Affected::When(c) => eval(c, env),
     };
     ImpactView {
@@ -147,7 +147,7 @@ fn impact(kb: &'static Knowledge, i: &'static ImpactDef, env: &Env<'_>, lang: La
             Truth::Unknown => ImpactStatus::Unknown,
         },
         effect: i.effect.get(lang),
-        missing,
+        missing: missing.to_vec(),
         sources: views::strs(&i.sources),
         conflicts: views::conflicts(kb, &i.conflicts, lang),
     }
@@ -199,7 +199,7 @@ fn playbook(p: &'static PlaybookDef, env: &Env<'_>, lang: Lang) -> Option<Playbo
         id: &p.id,
         title: p.title.get(lang),
         applies: truth.known(),
-        missing,
+        missing: missing.to_vec(),
         steps: p.steps.iter().map(|s| s.get(lang)).collect(),
         caution: p.caution.get(lang),
         sources: views::strs(&p.sources),

@@ -48,7 +48,7 @@ pub fn check(kb: &'static Knowledge, o: &CheckOutcome, lang: Lang) -> CheckView 
         remedy: def.remedy.get(lang),
         sources: strs(&def.sources),
         conflicts: conflicts(kb, &def.conflicts, lang),
-        missing: o.missing.clone(),
+        missing: o.missing.to_vec(),
     }
 }
 
@@ -57,8 +57,8 @@ pub fn checks(kb: &'static Knowledge, outcomes: &[CheckOutcome], lang: Lang) -> 
 }
 
 /// A name from the profile, when it says something (not missing, not blank).
-fn given(name: Option<&String>) -> Option<&str> {
-    name.map(String::as_str).filter(|s| !s.trim().is_empty())
+fn given(name: Option<&smol_str::SmolStr>) -> Option<&str> {
+    name.map(|n| n.as_str()).filter(|s| !s.trim().is_empty())
 }
 
 /// The label that fills `{label}` in an action title; empty when the item has none to show.
@@ -220,7 +220,7 @@ pub fn notes(
     env: &Env<'_>,
     lang: Lang,
 ) -> Vec<NoteView> {
-    let mut scratch = Vec::new();
+    let mut scratch = crate::engine::truth::Missing::new();
     list.iter()
         .filter(|n| {
             n.when
