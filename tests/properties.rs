@@ -252,6 +252,8 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
     /// The tally (one bit per outcome) finds what a scan of the outcomes finds: the outcomes of
     /// each severity and status in output order, the checks with no self-service remedy, and
     /// the verdict.
