@@ -302,3 +302,110 @@ proptest! {
         }
     }
 }
+
+/// A condition on checks and fields, as in the data files: checks `c0`…`c5` and two profile
+/// fields (unknown in an empty profile, so every answer occurs), under `any`, `all` and `not`.
+fn condition() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        4 => (0..6usize).prop_map(|i| json!({ "check": format!("c{i}") })),
+        1 => Just(json!({ "eq": ["account.qq_bound", true] })),
+        1 => Just(json!({ "known": "account.email_bound" })),
+    ];
+    leaf.prop_recursive(3, 12, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(|v| json!({ "any": v })),
+            prop::collection::vec(inner.clone(), 0..4).prop_map(|v| json!({ "all": v })),
+            inner.prop_map(|p| json!({ "not": p })),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A condition on checks alone, worked out at load into a mask test, gives the answer its
+    /// tree gives for every set of check statuses; a condition of any other shape gets no test.
+    #[test]
+    fn a_check_test_answers_as_its_condition_does(
+        raw in condition(),
+        spec in prop::collection::vec(0..3usize, 6),
+    ) {
+        use wxacct::engine::{Env, Status};
+        use wxacct::knowledge::{CheckTest, Condition};
+        let mut cond = Condition::try_from(raw.clone()).unwrap();
+        cond.0.check_refs_mut(&mut |id, idx| *idx = id[1..].parse().unwrap());
+        let statuses: Vec<Status> = spec
+            .iter()
+            .map(|&s| [Status::Fail, Status::Pass, Status::Unknown][s])
+            .collect();
+        let bits = |want: Status| {
+            (0..statuses.len()).fold(0u64, |m, i| m | u64::from(statuses[i] == want) << i)
+        };
+        let profile = Profile::default();
+        let env = Env { profile: &profile, start: date(2026, 11, 23), checks: &statuses };
+        let tree = cond.0.eval(&profile, &env, &mut Default::default());
+        let text = raw.to_string();
+        let checks_only = !text.contains("account.");
+        // Shapes a test covers: a check, or any/all of checks, under any number of `not`s.
+        let mut core = &raw;
+        while let Some(p) = core.get("not") {
+            core = p;
+        }
+        let flat = core.get("check").is_some()
+            || ["any", "all"].iter().any(|k| {
+                core.get(k).and_then(Value::as_array).is_some_and(|v| {
+                    v.iter().all(|p| p.get("check").is_some())
+                })
+            });
+        match CheckTest::of(&cond.0) {
+            Some(test) => {
+                prop_assert!(checks_only && flat, "a test for {text}");
+                prop_assert_eq!(test.eval(bits(Status::Fail), bits(Status::Pass)), tree, "{}", text);
+            }
+            None => prop_assert!(!(checks_only && flat), "no test for {text}"),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// troubleshoot's short result works out only the causes' statuses; its full result judges
+    /// and ranks every cause. They agree: the same likely causes in the same order, and the
+    /// checks shown are those the listed causes rest on.
+    #[test]
+    fn troubleshoot_short_and_full_results_agree(
+        p in profile(),
+        asked in prop::collection::btree_set(0..8usize, 0..3),
+    ) {
+        use wxacct::lang::Lang;
+        let ctx = ctx();
+        let n = ctx.kb.troubleshoot.symptoms.len();
+        let symptoms: Vec<usize> = asked.into_iter().filter(|&i| i < n).collect();
+        let task = Task::Troubleshoot { symptoms };
+        let eval = task.evaluate(&ctx, &p).expect("dates in range");
+        let full = serde_json::to_value(task.result(&ctx, &p, "-", &eval, Lang::En)).unwrap();
+        let causes = full["causes"].as_array().unwrap();
+        let likely: Vec<&str> = causes
+            .iter()
+            .filter(|c| c["status"] == "likely")
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        prop_assert_eq!(&eval.likely, &likely);
+        let mut rested_on: Vec<&str> = causes
+            .iter()
+            .flat_map(|c| c["checks"].as_array().unwrap())
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        rested_on.sort_unstable();
+        rested_on.dedup();
+        let mut shown: Vec<&str> = full["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap())
+            .collect();
+        shown.sort_unstable();
+        prop_assert_eq!(shown, rested_on);
+    }
+}

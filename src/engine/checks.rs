@@ -15,7 +15,7 @@ pub enum Status {
 }
 
 /// The outcome of one check: lightweight, no texts.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct CheckOutcome {
     /// Index into `Knowledge::checks`.
     pub check: usize,
@@ -23,6 +23,17 @@ pub struct CheckOutcome {
     pub status: Status,
     /// Fields whose absence made the status unknown.
     pub missing: Missing,
+}
+
+/// Copies the missing paths in one block (`SmallVec`'s own `clone` pushes them one by one;
+/// realname clones many outcomes a profile).
+impl Clone for CheckOutcome {
+    fn clone(&self) -> CheckOutcome {
+        CheckOutcome {
+            missing: Missing::from_slice(&self.missing),
+            ..*self
+        }
+    }
 }
 
 impl CheckOutcome {

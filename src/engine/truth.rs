@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use crate::engine::checks::Status;
-use crate::knowledge::predicate::{CmpOp, Const, ItemPred, Pred};
+use crate::knowledge::predicate::{CheckTest, CmpOp, Const, ItemPred, Pred};
 use crate::profile::field::{Facts, ListField, Val};
 use crate::profile::model::Profile;
 
@@ -93,6 +93,28 @@ fn compare(v: Val<'_>, op: CmpOp, c: &Const, env: &Env<'_>) -> Option<bool> {
         CmpOp::Ge => ord != Ordering::Less,
         CmpOp::Le => ord != Ordering::Greater,
     })
+}
+
+impl CheckTest {
+    /// The answer given the checks that fail and those that pass, one bit per check index (a
+    /// named check in neither is unknown): the same as the condition's own tree gives.
+    pub fn eval(&self, fail: u64, pass: u64) -> Truth {
+        let (decides, settles) = if self.all { (pass, fail) } else { (fail, pass) };
+        // `any`: one failing check makes it true, all passing make it false; `all` the other
+        // way round.
+        let t = if decides & self.mask != 0 {
+            Truth::from_bool(!self.all)
+        } else if self.mask & !settles != 0 {
+            Truth::Unknown
+        } else {
+            Truth::from_bool(self.all)
+        };
+        if self.negated {
+            t.negate()
+        } else {
+            t
+        }
+    }
 }
 
 /// Kleene OR over a sequence, stopping at the first true.

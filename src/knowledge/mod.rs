@@ -9,13 +9,14 @@ pub mod text;
 pub mod ui;
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-pub use predicate::{Condition, Pred};
+pub use predicate::{CheckTest, Condition, Pred};
 pub use records::*;
 pub use section::Section;
 pub use text::Text;
@@ -265,8 +266,17 @@ fn link_troubleshoot(
         named.retain(|&i| i != usize::MAX);
         named.sort_unstable();
         named.dedup();
+        c.check_mask = named
+            .iter()
+            .fold(0, |m, &i| m | 1u64.checked_shl(i as u32).unwrap_or(0));
         c.checks = named;
+        let test = |w: &Option<Condition>| w.as_ref().and_then(|w| CheckTest::of(&w.0));
+        c.likely_test = test(&c.likely_when);
+        c.ruled_out_test = test(&c.ruled_out_when);
     }
+    let mut by_rank: Vec<usize> = (0..t.causes.len()).collect();
+    by_rank.sort_by_key(|&i| (Reverse(t.causes[i].share_percent), t.causes[i].id.as_str()));
+    t.by_rank = by_rank;
 }
 
 /// Where the data files come from: the embedded ones as they are (no copy), or the files a

@@ -221,6 +221,53 @@ impl<F> Pred<F> {
     }
 }
 
+/// A condition on check outcomes alone, worked out at load into a mask of check indices: a
+/// `check`, or an `any` or `all` of checks, under any number of `not`s. Judging it is a few mask
+/// tests instead of a walk of the tree (`troubleshoot` judges every cause on every profile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckTest {
+    /// The checks named, one bit per check index.
+    pub mask: u64,
+    /// `all` of the checks (else `any`; one check is either).
+    pub all: bool,
+    /// Under an odd number of `not`s.
+    pub negated: bool,
+}
+
+impl CheckTest {
+    /// The test a condition amounts to, when it names checks alone (resolved, each index
+    /// below 64); `None` for any other shape.
+    pub fn of<F>(p: &Pred<F>) -> Option<CheckTest> {
+        let bit = |idx: usize| u32::try_from(idx).ok().and_then(|i| 1u64.checked_shl(i));
+        match p {
+            Pred::Check(_, idx) => Some(CheckTest {
+                mask: bit(*idx)?,
+                all: false,
+                negated: false,
+            }),
+            Pred::Any(ps) | Pred::All(ps) => {
+                let mut mask = 0;
+                for p in ps {
+                    match p {
+                        Pred::Check(_, idx) => mask |= bit(*idx)?,
+                        _ => return None,
+                    }
+                }
+                Some(CheckTest {
+                    mask,
+                    all: matches!(p, Pred::All(_)),
+                    negated: false,
+                })
+            }
+            Pred::Not(p) => CheckTest::of(p).map(|t| CheckTest {
+                negated: !t.negated,
+                ..t
+            }),
+            _ => None,
+        }
+    }
+}
+
 /// A profile-level condition as it appears in data files, compiled, with its source text
 /// kept for `wxacct explain`.
 #[derive(Debug, Clone, Deserialize)]

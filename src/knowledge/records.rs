@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::predicate::{list, Condition, ItemPred, PredSpec};
+use super::predicate::{list, CheckTest, Condition, ItemPred, PredSpec};
 use super::text::Text;
 use crate::profile::field::{Field, ListField};
 use crate::profile::model::{CardKind, DeviceKind, Platform, Region};
@@ -771,6 +771,15 @@ pub struct CauseDef {
     /// The checks the conditions name, by index; filled in when loaded.
     #[serde(skip)]
     pub checks: Vec<usize>,
+    /// The same checks, one bit per index; filled in when loaded.
+    #[serde(skip)]
+    pub check_mask: u64,
+    /// `likely_when` and `ruled_out_when` as mask tests, when they name checks alone; filled
+    /// in when loaded.
+    #[serde(skip)]
+    pub likely_test: Option<CheckTest>,
+    #[serde(skip)]
+    pub ruled_out_test: Option<CheckTest>,
     pub title: Text,
     pub remedy: Text,
     pub sources: Vec<String>,
@@ -783,6 +792,10 @@ pub struct CauseDef {
 pub struct TroubleshootData {
     pub symptoms: Vec<SymptomDef>,
     pub causes: Vec<CauseDef>,
+    /// The causes' indices in the order likely causes are listed: the largest share first,
+    /// then by id; filled in when loaded.
+    #[serde(skip)]
+    pub by_rank: Vec<usize>,
 }
 
 impl TroubleshootData {

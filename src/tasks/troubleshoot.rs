@@ -10,19 +10,96 @@
 //! profile rules out every listed cause; otherwise it comes from the checks the listed causes
 //! rest on, as in every task: blocked when one fails, incomplete when one is unknown.
 
-use std::cmp::Reverse;
-
 use serde_json::json;
 
 use super::result::{CauseStatus, CauseView, Parts, SymptomView, TroubleshootParts};
 use super::views;
 use super::{Context, Evaluation};
+use crate::engine::checks::{self, positions, Tally};
 use crate::engine::truth::Missing;
-use crate::engine::{checks, CheckOutcome, DateError, Env, Status, Truth};
-use crate::knowledge::{CauseDef, Condition, Knowledge};
+use crate::engine::{CheckOutcome, DateError, Env, Status, Truth};
+use crate::knowledge::{CauseDef, CheckTest, Condition, Knowledge};
 use crate::lang::Lang;
 use crate::message::{Message, Msg};
 use crate::profile::error::hint;
+
+/// The causes looked into, most likely first (by share, then id): those of the symptoms asked
+/// about (indices), or of every symptom when none is.
+fn candidates<'k, 's>(
+    kb: &'k Knowledge,
+    symptoms: &'s [usize],
+) -> impl Iterator<Item = &'k CauseDef> + use<'k, 's> {
+    let t = &kb.troubleshoot;
+    t.by_rank
+        .iter()
+        .map(|&i| &t.causes[i])
+        .filter(move |c| symptoms.is_empty() || symptoms.contains(&c.symptom_idx))
+}
+
+/// The checks the causes looked into rest on, each evaluated once, in check order, with their
+/// statuses by check index.
+struct Named {
+    outcomes: Vec<CheckOutcome>,
+    statuses: [Status; Tally::CAPACITY],
+    /// The checks that fail and those that pass, one bit per check index.
+    fail: u64,
+    pass: u64,
+}
+
+impl Named {
+    fn evaluate(kb: &Knowledge, env: &Env<'_>, symptoms: &[usize]) -> Named {
+        let mask = candidates(kb, symptoms).fold(0, |m, c| m | c.check_mask);
+        let mut named = Named {
+            outcomes: Vec::with_capacity(mask.count_ones() as usize),
+            statuses: [Status::Unknown; Tally::CAPACITY],
+            fail: 0,
+            pass: 0,
+        };
+        for i in positions(mask) {
+            let o = checks::evaluate_one(kb, i, env);
+            named.statuses[i] = o.status;
+            named.fail |= u64::from(o.status == Status::Fail) << i;
+            named.pass |= u64::from(o.status == Status::Pass) << i;
+            named.outcomes.push(o);
+        }
+        named
+    }
+
+    /// What the causes' conditions are evaluated against: the profile and these statuses.
+    fn env<'a>(&'a self, kb: &Knowledge, env: &Env<'a>) -> Env<'a> {
+        Env {
+            profile: env.profile,
+            start: env.start,
+            checks: &self.statuses[..kb.checks.len()],
+        }
+    }
+
+    /// Keeps the outcomes of the checks in `mask` (one bit per check index), in output order.
+    fn shown(mut self, kb: &Knowledge, mask: u64) -> Vec<CheckOutcome> {
+        self.outcomes.retain(|o| mask >> o.check & 1 == 1);
+        checks::sort(kb, &mut self.outcomes);
+        self.outcomes
+    }
+
+    /// How the profile bears on cause `def`: likely when it shows what makes the cause happen,
+    /// ruled out when it shows the cause cannot have happened, unknown otherwise. The fields a
+    /// condition found missing go to `missing`.
+    fn status(&self, def: &CauseDef, env: &Env<'_>, missing: &mut Missing) -> CauseStatus {
+        let mut holds = |c: &Option<Condition>, test: Option<CheckTest>| match (test, c) {
+            (Some(t), _) => t.eval(self.fail, self.pass),
+            (None, Some(c)) => c.0.eval(env.profile, env, missing),
+            (None, None) => Truth::False,
+        };
+        // A likely cause is not looked at further.
+        match holds(&def.likely_when, def.likely_test) {
+            Truth::True => CauseStatus::Likely,
+            _ => match holds(&def.ruled_out_when, def.ruled_out_test) {
+                Truth::True => CauseStatus::RuledOut,
+                _ => CauseStatus::Unknown,
+            },
+        }
+    }
+}
 
 /// A cause judged for one profile.
 struct Judged {
@@ -33,29 +110,18 @@ struct Judged {
 }
 
 impl Judged {
-    /// Likely when the profile shows what makes the cause happen; ruled out when it shows the
-    /// cause cannot have happened; unknown otherwise, with the fields that would settle it.
-    fn new(def: &'static CauseDef, env: &Env<'_>, outcomes: &[CheckOutcome]) -> Judged {
+    /// The cause's status and, when it is unknown, the fields that would settle it.
+    fn new(def: &'static CauseDef, env: &Env<'_>, named: &Named) -> Judged {
         let mut missing = Missing::new();
-        let mut holds = |c: &Option<Condition>| {
-            c.as_ref()
-                .map_or(Truth::False, |c| c.0.eval(env.profile, env, &mut missing))
-        };
-        // A likely cause is not looked at further.
-        let status = match holds(&def.likely_when) {
-            Truth::True => CauseStatus::Likely,
-            _ => match holds(&def.ruled_out_when) {
-                Truth::True => CauseStatus::RuledOut,
-                _ => CauseStatus::Unknown,
-            },
-        };
+        let status = named.status(def, env, &mut missing);
         if status != CauseStatus::Unknown {
             missing.clear();
         } else {
             // A named check that is unknown says which fields it lacks.
-            let unknown = outcomes
+            let unknown = named
+                .outcomes
                 .iter()
-                .filter(|o| o.status == Status::Unknown && def.checks.contains(&o.check));
+                .filter(|o| o.status == Status::Unknown && def.check_mask >> o.check & 1 == 1);
             for f in unknown.flat_map(|o| &o.missing) {
                 if !missing.contains(f) {
                     missing.push(f);
@@ -71,72 +137,51 @@ impl Judged {
 }
 
 /// The causes listed for the profile, ranked, and the outcomes of the checks they rest on, in
-/// output order. `symptoms` are indices of the symptoms asked about; empty for all.
+/// output order. `symptoms` are indices of the symptoms asked about; empty for all, and then
+/// the causes the profile rules out are not listed.
 fn judge(
     kb: &'static Knowledge,
     env: &Env<'_>,
     symptoms: &[usize],
 ) -> (Vec<Judged>, Vec<CheckOutcome>) {
     let asked = !symptoms.is_empty();
-    let causes = &kb.troubleshoot.causes;
-    let mut candidates: Vec<&'static CauseDef> = Vec::with_capacity(causes.len());
-    candidates.extend(
-        causes
-            .iter()
-            .filter(|c| !asked || symptoms.contains(&c.symptom_idx)),
-    );
-    // Each check some cause rests on, evaluated once.
-    let mut named = vec![false; kb.checks.len()];
-    for &i in candidates.iter().flat_map(|c| &c.checks) {
-        named[i] = true;
-    }
-    let mut outcomes: Vec<CheckOutcome> = Vec::with_capacity(named.len());
-    outcomes.extend(
-        (0..named.len())
-            .filter(|&i| named[i])
-            .map(|i| checks::evaluate_one(kb, i, env)),
-    );
-    let mut statuses = vec![Status::Unknown; kb.checks.len()];
-    for o in &outcomes {
-        statuses[o.check] = o.status;
-    }
-    let env = Env {
-        profile: env.profile,
-        start: env.start,
-        checks: &statuses,
-    };
-    let mut judged: Vec<Judged> = Vec::with_capacity(candidates.len());
-    judged.extend(
-        candidates
-            .into_iter()
-            .map(|c| Judged::new(c, &env, &outcomes))
-            .filter(|j| asked || j.status != CauseStatus::RuledOut),
-    );
-    // Cause ids are unique: the order is total, and an unstable sort gives it.
-    judged.sort_unstable_by_key(|j| (j.status, Reverse(j.def.share_percent), j.def.id.as_str()));
-    // The checks the listed causes rest on.
-    named.fill(false);
-    for &i in judged.iter().flat_map(|j| &j.def.checks) {
-        named[i] = true;
-    }
-    outcomes.retain(|o| named[o.check]);
-    let mut shown = outcomes;
-    checks::sort(kb, &mut shown);
-    (judged, shown)
+    let named = Named::evaluate(kb, env, symptoms);
+    let cenv = named.env(kb, env);
+    let mut judged: Vec<Judged> = candidates(kb, symptoms)
+        .map(|c| Judged::new(c, &cenv, &named))
+        .filter(|j| asked || j.status != CauseStatus::RuledOut)
+        .collect();
+    // Candidates come most likely first: a stable sort by status keeps that within each.
+    judged.sort_by_key(|j| j.status);
+    let listed = judged.iter().fold(0, |m, j| m | j.def.check_mask);
+    (judged, named.shown(kb, listed))
 }
 
 /// Judges the causes (each check they rest on evaluated once) and plans; the likely causes
-/// are kept for the short result.
+/// are kept for the short result, most likely first. Only the statuses are worked out here,
+/// not the fields an unknown cause lacks (the full result's `judge` does that).
 pub fn evaluate(ctx: &Context, env: &Env<'_>, symptoms: &[usize]) -> Result<Evaluation, DateError> {
-    let (causes, outcomes) = judge(ctx.kb, env, symptoms);
+    let kb = ctx.kb;
+    let asked = !symptoms.is_empty();
+    let named = Named::evaluate(kb, env, symptoms);
+    let cenv = named.env(kb, env);
+    let mut scratch = Missing::new();
+    let (mut applies, mut listed) = (false, 0);
+    let mut likely = Vec::new();
+    for c in candidates(kb, symptoms) {
+        let status = named.status(c, &cenv, &mut scratch);
+        scratch.clear();
+        applies |= status != CauseStatus::RuledOut;
+        if asked || status != CauseStatus::RuledOut {
+            listed |= c.check_mask;
+        }
+        if status == CauseStatus::Likely {
+            likely.push(c.id.as_str());
+        }
+    }
     // Every cause ruled out (or none listed): nothing here explains the symptom.
-    let applies = Truth::from_bool(causes.iter().any(|j| j.status != CauseStatus::RuledOut));
-    let mut eval = Evaluation::new(ctx, env, outcomes, applies)?;
-    eval.likely = causes
-        .iter()
-        .filter(|j| j.status == CauseStatus::Likely)
-        .map(|j| j.def.id.as_str())
-        .collect();
+    let mut eval = Evaluation::new(ctx, env, named.shown(kb, listed), Truth::from_bool(applies))?;
+    eval.likely = likely;
     Ok(eval)
 }
 
