@@ -4,6 +4,7 @@
 //! terminal, a slow pipe) notices the signal too.
 
 use std::io::{self, Read};
+use std::os::fd::AsRawFd;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock};
 
@@ -105,5 +106,35 @@ impl<R: Read> Read for Interruptible<R> {
                 r => return r,
             }
         }
+    }
+}
+
+impl<R: AsRawFd> Interruptible<R> {
+    /// Reads up to `room` more bytes onto the end of `buf`, straight into its spare capacity,
+    /// until the end of the input, a signal, or `room` bytes. `Read::read` would need that
+    /// capacity zeroed first: a megabyte for every block of a batch.
+    pub fn fill(&mut self, buf: &mut Vec<u8>, room: usize) -> io::Result<()> {
+        buf.reserve(room);
+        let end = buf.len() + room;
+        while buf.len() < end && received().is_none() {
+            let want = end - buf.len();
+            let spare = &mut buf.spare_capacity_mut()[..want];
+            // SAFETY: read(2) writes at most `spare.len()` bytes into `spare`, memory the
+            // vector owns; only the bytes it reports written are then counted as filled.
+            let n =
+                unsafe { libc::read(self.0.as_raw_fd(), spare.as_mut_ptr().cast(), spare.len()) };
+            match usize::try_from(n) {
+                Ok(0) => break,
+                // SAFETY: the first `n` bytes of the spare capacity were just written.
+                Ok(n) => unsafe { buf.set_len(buf.len() + n) },
+                Err(_) => {
+                    let e = io::Error::last_os_error();
+                    if e.kind() != io::ErrorKind::Interrupted {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 }

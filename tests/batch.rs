@@ -687,3 +687,42 @@ fn memory_stays_flat_for_every_shape_and_format() {
         assert!(peak < 64.0, "{args:?}: peak RSS {peak:.1} MiB");
     }
 }
+
+/// An input several blocks long (a block is a mebibyte, read straight into its spare capacity)
+/// is read whole, each record once and in order, from a file and from standard input; a record
+/// that spans two blocks is read whole.
+#[test]
+fn every_record_of_a_multi_block_input_is_read_once_in_order() {
+    let pad = "x".repeat(300);
+    let lines: String = (0..12_000)
+        .map(|i| format!("{{\"id\":\"p{i}\",\"app_version\":\"{pad}\"}}\n"))
+        .collect();
+    assert!(lines.len() > 3 << 20);
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("many.jsonl");
+    std::fs::write(&p, &lines).unwrap();
+    let args = [
+        "deactivate",
+        "--format",
+        "jsonl",
+        "--start",
+        "2026-11-23",
+        "--state",
+    ];
+    let from_file = run(&[&args[..], &[p.to_str().unwrap()]].concat());
+    let from_stdin = run_stdin(&[&args[..], &["-"]].concat(), &lines);
+    for o in [from_file, from_stdin] {
+        let ids: Vec<String> = o
+            .stdout
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        let expected: Vec<String> = (0..12_000).map(|i| format!("p{i}")).collect();
+        assert_eq!(ids, expected, "{}", o.stderr);
+    }
+}

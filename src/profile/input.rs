@@ -7,6 +7,7 @@
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Read};
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -39,6 +40,19 @@ impl std::ops::Deref for Bytes {
     }
 }
 
+/// An input read in blocks: a file or standard input, read so that a signal ends it.
+pub trait Source: Read + Send {
+    /// Reads up to `room` more bytes onto the end of `buf`: fewer only at the end of the
+    /// input or at a signal.
+    fn fill(&mut self, buf: &mut Vec<u8>, room: usize) -> io::Result<()>;
+}
+
+impl<R: Read + AsRawFd + Send> Source for Interruptible<R> {
+    fn fill(&mut self, buf: &mut Vec<u8>, room: usize) -> io::Result<()> {
+        Interruptible::fill(self, buf, room)
+    }
+}
+
 /// The input in large blocks. A block is freed with the last record that uses it.
 #[derive(Default)]
 struct Blocks {
@@ -58,7 +72,7 @@ impl Blocks {
     /// Reads on: a new block holding the unread bytes, then as much input as fits (at least
     /// twice the unread bytes, so that a very long record is still read in few steps).
     /// False at the end of the input.
-    fn refill(&mut self, reader: &mut dyn Read) -> io::Result<bool> {
+    fn refill(&mut self, reader: &mut dyn Source) -> io::Result<bool> {
         if self.eof {
             return Ok(false);
         }
@@ -67,11 +81,10 @@ impl Blocks {
         let mut next = Vec::with_capacity(capacity);
         next.extend_from_slice(rest);
         let kept = next.len();
-        // Read into the spare capacity as it comes, without zeroing the whole block first (a
-        // small file then touches a few pages, not a megabyte). `read_to_end` retries when
-        // interrupted and stops at the end of the input or when the block is full.
-        let room = (capacity - kept) as u64;
-        reader.take(room).read_to_end(&mut next)?;
+        // Read into the spare capacity as it comes, without zeroing it first (a small file
+        // then touches a few pages, not a megabyte); until the end of the input, a signal, or
+        // a full block.
+        reader.fill(&mut next, capacity - kept)?;
         let filled = next.len();
         if filled < capacity {
             self.eof = true;
@@ -96,7 +109,7 @@ impl Blocks {
     /// `None` at the end of the input.
     fn find(
         &mut self,
-        reader: &mut dyn Read,
+        reader: &mut dyn Source,
         mut find: impl FnMut(&[u8], usize) -> Option<usize>,
     ) -> io::Result<Option<usize>> {
         let mut from = 0;
@@ -183,7 +196,7 @@ pub struct Inputs {
 
 struct Stream {
     path: Arc<str>,
-    reader: Box<dyn Read + Send>,
+    reader: Box<dyn Source>,
     blocks: Blocks,
     shape: Shape,
     /// Line and column (1-based, in bytes) of the first unread byte.
@@ -351,7 +364,7 @@ impl Stream {
     fn open(p: &Path) -> Result<Stream, Box<RawRecord>> {
         let display = p.display().to_string();
         let fail = |e: ProfileError| RawRecord::failed(&display, e);
-        let reader: Box<dyn Read + Send> = if display == "-" {
+        let reader: Box<dyn Source> = if display == "-" {
             Box::new(Interruptible(io::stdin()))
         } else {
             let file = File::open(p).map_err(|e| {
@@ -386,7 +399,7 @@ impl Stream {
     /// else (standard input, a FIFO) is read per line, like a `.jsonl` file, unless its first
     /// line is the start of a value that goes on (a pretty-printed object) or the whole input.
     fn detect(&mut self, ext: Option<&str>) -> io::Result<Shape> {
-        self.blocks.refill(&mut self.reader)?;
+        self.blocks.refill(&mut *self.reader)?;
         if let Some(encoding) = wide_encoding(self.blocks.rest()) {
             let message = Message::new(Msg::WrongEncoding).with("encoding", encoding);
             return Ok(Shape::Refused(
@@ -407,7 +420,7 @@ impl Stream {
             Some(_) if json_file => return Ok(Shape::Document),
             Some(_) => {}
         }
-        let Some(end) = self.blocks.find(&mut self.reader, newline)? else {
+        let Some(end) = self.blocks.find(&mut *self.reader, newline)? else {
             return Ok(Shape::Document); // One line, and nothing after it.
         };
         let first_is_whole = match complete_value(&self.blocks.rest()[..end]) {
@@ -419,7 +432,7 @@ impl Stream {
         }
         let more = self
             .blocks
-            .find(&mut self.reader, |b, from| {
+            .find(&mut *self.reader, |b, from| {
                 let from = from.max(end + 1);
                 b[from..].iter().position(|c| !c.is_ascii_whitespace())
             })?
@@ -439,7 +452,7 @@ impl Stream {
             if let Some(&b) = self.blocks.rest().first() {
                 return Ok(Some(b));
             }
-            if !self.blocks.refill(&mut self.reader)? {
+            if !self.blocks.refill(&mut *self.reader)? {
                 return Ok(None);
             }
         }
@@ -519,7 +532,7 @@ impl Stream {
     /// The next line that is not blank, without its line break.
     fn next_line(&mut self) -> Option<RawRecord> {
         loop {
-            let found = self.blocks.find(&mut self.reader, newline);
+            let found = self.blocks.find(&mut *self.reader, newline);
             let (len, next) = match found {
                 Ok(Some(n)) => (n, n + 1),
                 Ok(None) if self.blocks.rest().is_empty() => {
@@ -586,7 +599,7 @@ impl Stream {
         }
         let (line, column) = (self.line, self.col);
         let mut scan = ElementEnd::default();
-        let end = self.blocks.find(&mut self.reader, |b, from| {
+        let end = self.blocks.find(&mut *self.reader, |b, from| {
             scan.find(&b[from..]).map(|i| from + i)
         })?;
         let end = end.unwrap_or(self.blocks.rest().len());
