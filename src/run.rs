@@ -37,6 +37,8 @@ const MAX_CHUNK: usize = 512;
 const CHUNK_OUTPUT: usize = 256 << 10;
 /// The input a chunk should come to; chunks of large profiles are shorter.
 const CHUNK_INPUT: usize = 512 << 10;
+/// The largest output buffer a written chunk gives back for reuse.
+const KEPT_OUTPUT: usize = 4 * CHUNK_OUTPUT;
 /// Most chunks between the reader and the writer, whatever `--jobs` says.
 const MAX_IN_FLIGHT: usize = 16;
 /// How many failing checks the summary lists.
@@ -300,16 +302,18 @@ impl Run<'_> {
             workers: jobs.min(in_flight),
         };
         let pending = Mutex::new(Some((first, inputs)));
-        let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Vec<Input>)>(shared.workers);
+        let (work_tx, work_rx) = mpsc::sync_channel::<Work>(shared.workers);
         let work_rx = Mutex::new(work_rx);
         let result = {
             // The reader takes SIGINT and SIGTERM, so that they interrupt a read that waits.
             let _blocked = interrupt::block_here();
             std::thread::scope(|s| {
                 let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Checked)>(in_flight);
-                let (credit_tx, credit_rx) = mpsc::sync_channel::<()>(in_flight);
+                // A credit is an emptied chunk: its buffers go round instead of being freed
+                // by the writer and allocated anew by a worker.
+                let (credit_tx, credit_rx) = mpsc::sync_channel::<Checked>(in_flight);
                 for _ in 0..in_flight {
-                    let _ = credit_tx.send(());
+                    let _ = credit_tx.send(Checked::default());
                 }
                 let (shared, pending, work_rx) = (&shared, &pending, &work_rx);
                 let reader = Builder::new().spawn_scoped(s, move || {
@@ -365,7 +369,11 @@ impl Run<'_> {
         let mut can_start = true;
         let mut chunk = first;
         for seq in 0u64.. {
-            if chunk.is_empty() || credits.recv().is_err() || shared.stop.load(Ordering::Relaxed) {
+            if chunk.is_empty() {
+                break;
+            }
+            let Ok(spare) = credits.recv() else { break };
+            if shared.stop.load(Ordering::Relaxed) {
                 break;
             }
             if can_start && started < shared.workers {
@@ -382,10 +390,10 @@ impl Run<'_> {
             let sent = if started == 0 {
                 // Not even one worker: check here.
                 done_tx
-                    .send((seq, self.check_chunk(shared, report, chunk)))
+                    .send((seq, self.check_chunk(shared, report, chunk, spare)))
                     .is_ok()
             } else {
-                work_tx.send((seq, chunk)).is_ok()
+                work_tx.send((seq, chunk, spare)).is_ok()
             };
             if !sent {
                 break;
@@ -399,17 +407,19 @@ impl Run<'_> {
         &self,
         shared: &Shared,
         report: &dyn Report,
-        work_rx: &Mutex<Receiver<(u64, Vec<Input>)>>,
+        work_rx: &Mutex<Receiver<Work>>,
         done_tx: SyncSender<(u64, Checked)>,
     ) {
         loop {
             let next = work_rx.lock().map(|rx| rx.recv());
-            let Ok(Ok((seq, chunk))) = next else { break };
+            let Ok(Ok((seq, chunk, spare))) = next else {
+                break;
+            };
             if shared.stop.load(Ordering::Relaxed) {
                 continue; // Drain, so that the reader is never left blocked.
             }
             if done_tx
-                .send((seq, self.check_chunk(shared, report, chunk)))
+                .send((seq, self.check_chunk(shared, report, chunk, spare)))
                 .is_err()
             {
                 shared.stop.store(true, Ordering::Relaxed);
@@ -417,14 +427,19 @@ impl Run<'_> {
         }
     }
 
-    /// Checks a chunk, and sizes the next chunks by the output this one came to.
-    fn check_chunk(&self, shared: &Shared, report: &dyn Report, chunk: Vec<Input>) -> Checked {
+    /// Checks a chunk into `checked` (an emptied one, whose buffers are reused), and sizes
+    /// the next chunks by the output this one came to.
+    fn check_chunk(
+        &self,
+        shared: &Shared,
+        report: &dyn Report,
+        chunk: Vec<Input>,
+        mut checked: Checked,
+    ) -> Checked {
         let n = chunk.len().max(1);
-        let mut checked = Checked {
-            out: Vec::with_capacity(n * (CHUNK_OUTPUT / MAX_CHUNK)),
-            failed: Vec::new(),
-            done: Vec::with_capacity(n),
-        };
+        checked.clear();
+        checked.out.reserve(n * (CHUNK_OUTPUT / MAX_CHUNK));
+        checked.done.reserve(n);
         for input in chunk {
             self.check(report, input, &mut checked);
         }
@@ -441,7 +456,7 @@ impl Run<'_> {
         &self,
         shared: &Shared,
         done_rx: Receiver<(u64, Checked)>,
-        credits: SyncSender<()>,
+        credits: SyncSender<Checked>,
         write: &mut dyn FnMut(&Checked) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
         let mut waiting: BTreeMap<u64, Checked> = BTreeMap::new();
@@ -449,10 +464,15 @@ impl Run<'_> {
         let mut written = || -> Result<(), Stop> {
             for (seq, done) in done_rx.iter() {
                 waiting.insert(seq, done);
-                while let Some(chunk) = waiting.remove(&next) {
+                while let Some(mut chunk) = waiting.remove(&next) {
                     write(&chunk)?;
                     next += 1;
-                    let _ = credits.send(());
+                    chunk.clear();
+                    // A chunk that came to much more than most (a huge profile) is not kept.
+                    if chunk.out.capacity() > KEPT_OUTPUT {
+                        chunk.out = Vec::new();
+                    }
+                    let _ = credits.send(chunk);
                 }
             }
             Ok(())
@@ -483,10 +503,13 @@ fn chunk(inputs: &mut Inputs, len: usize) -> (Vec<Input>, bool) {
 }
 
 /// The reader's ends of the pipeline's channels, and the queue workers take chunks from.
+/// A chunk to check: its number, its inputs, and an emptied chunk to check it into.
+type Work = (u64, Vec<Input>, Checked);
+
 struct Queues<'a> {
-    credits: Receiver<()>,
-    work_tx: SyncSender<(u64, Vec<Input>)>,
-    work_rx: &'a Mutex<Receiver<(u64, Vec<Input>)>>,
+    credits: Receiver<Checked>,
+    work_tx: SyncSender<Work>,
+    work_rx: &'a Mutex<Receiver<Work>>,
     done_tx: SyncSender<(u64, Checked)>,
 }
 
