@@ -124,7 +124,11 @@ pub fn evaluate_one(kb: &Knowledge, idx: usize, env: &Env<'_>) -> CheckOutcome {
         Truth::False => Status::Pass,
         Truth::Unknown => Status::Unknown,
     };
-    let severity = severity_of(kb, idx, env);
+    // Most checks have no rule of their own: their severity is the default.
+    let severity = match def.severity_when.is_empty() {
+        true => def.severity,
+        false => severity_of(kb, idx, env),
+    };
     CheckOutcome {
         check: idx,
         severity,

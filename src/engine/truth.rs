@@ -74,6 +74,7 @@ fn note(missing: &mut Missing, path: &'static str) {
 
 /// Compares a field's value with a constant; a day counter is compared as it stands on
 /// `--start`.
+#[inline]
 fn compare(v: Val<'_>, op: CmpOp, c: &Const, env: &Env<'_>) -> Option<bool> {
     use std::cmp::Ordering;
     let ord = match (v, c) {
@@ -163,6 +164,16 @@ impl<F: FieldPath> Pred<F> {
         env: &Env<'_>,
         missing: &mut Missing,
     ) -> Truth {
+        // A single comparison, the shape of most conditions, needs no walk of the tree.
+        if let Pred::Cmp(f, op, c) = self {
+            return match compare(subject.value(*f), *op, c, env) {
+                Some(b) => Truth::from_bool(b),
+                None => {
+                    note(missing, f.report());
+                    Truth::Unknown
+                }
+            };
+        }
         let mark = missing.len();
         let t = self.eval_inner(subject, env, missing);
         if t != Truth::Unknown {
