@@ -445,8 +445,19 @@ impl ResultSummary<'_> {
     /// through serde_json's escaping.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         fn text(out: &mut Vec<u8>, s: &str) {
-            // Writing to a Vec cannot fail.
-            let _ = serde_json::to_writer(&mut *out, s);
+            // serde_json escapes only quotes, backslashes and control characters: text with
+            // none (a file name and a line number, an id) is written as it is.
+            let plain = !s.bytes().fold(false, |esc, b| {
+                esc | (b < 0x20) | (b == b'"') | (b == b'\\')
+            });
+            if plain {
+                out.push(b'"');
+                out.extend_from_slice(s.as_bytes());
+                out.push(b'"');
+            } else {
+                // Writing to a Vec cannot fail.
+                let _ = serde_json::to_writer(&mut *out, s);
+            }
         }
         fn ids(out: &mut Vec<u8>, key: &[u8], ids: &Ids) {
             out.extend_from_slice(key);
@@ -603,7 +614,17 @@ mod tests {
                 provisional: false,
             }),
         ];
-        let sources = ["a.jsonl:7", "dir/\"quoted\"\\back\u{1}\u{7f}.json#3", "-"];
+        // Text with nothing to escape is copied as it is: each character serde_json escapes,
+        // alone, and those either side of the limit (space, DEL) must come out the same.
+        let sources = [
+            "a.jsonl:7",
+            "dir/\"quoted\"\\back\u{1}\u{7f}.json#3",
+            "-",
+            "a\u{1f}b",
+            "q\"",
+            "\\",
+            " ~\u{7f}\u{a0}",
+        ];
         let names = [None, Some("u0001"), Some("\u{5f20}\u{4e09} \"x\"\n\t")];
         let mut n = 0;
         for (i, ready_on) in readies.into_iter().enumerate() {
