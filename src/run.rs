@@ -21,12 +21,17 @@ use crate::engine::{Severity, Status, Verdict};
 use crate::interrupt;
 use crate::lang::Lang;
 use crate::profile::input::{Input, Inputs, RawRecord};
+use crate::profile::model::Profile;
 use crate::profile::{parse_profile, Overrides, ProfileError};
 use crate::render::doc::neutralise;
 use crate::render::{Item, Report, Sink};
 use crate::tasks::result::{CheckCount, Summary};
-use crate::tasks::{Context, Task};
+use crate::tasks::{Context, Evaluation, Task};
 
+/// Inputs taken through each phase of checking (parse, evaluate, render) before the next
+/// phase: enough for each phase's code to stay in the instruction cache, few enough for what
+/// is kept between phases to stay in the data cache.
+const BATCH: usize = 32;
 /// Profiles in the first chunk; an input that fits in it is checked without any thread.
 const FIRST_CHUNK: usize = 32;
 /// Profiles in the next chunks, until the first checked chunk tells how large results are.
@@ -76,6 +81,13 @@ impl Checked {
         self.failed.clear();
         self.done.clear();
     }
+}
+
+/// An input on its way through the phases of [`Run::check_batch`].
+enum Stage {
+    Skipped(crate::message::Message),
+    Parsed(RawRecord, Result<Profile, ProfileError>),
+    Evaluated(RawRecord, Result<Box<(Profile, Evaluation)>, ProfileError>),
 }
 
 /// How a run ended.
@@ -128,30 +140,79 @@ pub fn diagnostic(text: &str) -> String {
 impl Run<'_> {
     /// Checks one input and adds it to `into`.
     fn check(&self, report: &dyn Report, input: Input, into: &mut Checked) {
-        let rec = match input {
-            Input::Record(rec) => rec,
-            Input::Skipped(why) => {
+        let stage = self.evaluate(self.parse(input));
+        self.render(report, stage, into);
+    }
+
+    /// Checks inputs and adds them to `into` in order, each phase for all of them before the
+    /// next: parsing, evaluating and rendering each keep their code hot for the whole batch.
+    /// (`BATCH` inputs at a time, so that what is kept between the phases stays small.)
+    fn check_batch(&self, report: &dyn Report, inputs: &mut Vec<Input>, into: &mut Checked) {
+        let mut inputs = inputs.drain(..);
+        loop {
+            let parsed: Vec<Stage> = inputs.by_ref().take(BATCH).map(|i| self.parse(i)).collect();
+            if parsed.is_empty() {
+                return;
+            }
+            let evaluated: Vec<Stage> = parsed.into_iter().map(|s| self.evaluate(s)).collect();
+            for stage in evaluated {
+                self.render(report, stage, into);
+            }
+        }
+    }
+
+    /// The first phase: an input's profile, read and with the flags applied.
+    fn parse(&self, input: Input) -> Stage {
+        match input {
+            Input::Record(rec) => {
+                let profile = match &rec.payload {
+                    Ok(b) => parse_profile(b)
+                        .map_err(|e| e.shifted(rec.line, rec.column))
+                        .and_then(|p| self.overrides.apply(p)),
+                    Err(e) => Err(e.clone()),
+                };
+                Stage::Parsed(rec, profile)
+            }
+            Input::Skipped(why) => Stage::Skipped(why),
+        }
+    }
+
+    /// The second phase: the task's verdict and plan for a profile that was read.
+    fn evaluate(&self, stage: Stage) -> Stage {
+        match stage {
+            Stage::Parsed(rec, Ok(p)) => {
+                let evaluated = match self.task.evaluate(self.ctx, &p) {
+                    Ok(eval) => Ok(Box::new((p, eval))),
+                    Err(e) => Err(ProfileError::date_range(e.message())),
+                };
+                Stage::Evaluated(rec, evaluated)
+            }
+            Stage::Parsed(rec, Err(e)) => Stage::Evaluated(rec, Err(e)),
+            other => other,
+        }
+    }
+
+    /// The last phase: the result (or the error) rendered into `into`.
+    fn render(&self, report: &dyn Report, stage: Stage, into: &mut Checked) {
+        let (rec, checked) = match stage {
+            Stage::Skipped(why) => {
                 into.done
                     .push(Done::Note(diagnostic(&why.render(self.lang))));
                 return;
             }
+            Stage::Parsed(rec, Err(e)) => (rec, Err(e)),
+            Stage::Parsed(..) => unreachable!("rendered before it was evaluated"),
+            Stage::Evaluated(rec, checked) => (rec, checked),
         };
-        let checked = rec
-            .payload
-            .and_then(|b| parse_profile(&b).map_err(|e| e.shifted(rec.line, rec.column)))
-            .and_then(|p| self.overrides.apply(p))
-            .and_then(|p| match self.task.evaluate(self.ctx, &p) {
-                Ok(eval) => Ok((p, eval)),
-                Err(e) => Err(ProfileError::date_range(e.message())),
-            });
         match checked {
-            Ok((profile, eval)) => {
+            Ok(both) => {
+                let (profile, eval) = &*both;
                 let item = Item::Result {
                     task: self.task,
                     ctx: self.ctx,
-                    profile: &profile,
+                    profile,
                     source: &rec.source,
-                    eval: &eval,
+                    eval,
                 };
                 let failed = eval
                     .outcomes
@@ -263,23 +324,35 @@ impl Run<'_> {
                 return self.pipeline(jobs, first, inputs, report, write);
             }
         }
-        self.here(first.into_iter().chain(inputs), report, write)
+        self.here(first, inputs, report, write)
     }
 
-    /// Checks and writes inputs one by one on this thread.
+    /// Checks and writes inputs on this thread, a batch at a time.
     fn here(
         &self,
-        inputs: impl Iterator<Item = Input>,
+        first: Vec<Input>,
+        mut inputs: Inputs,
         report: &dyn Report,
         write: &mut dyn FnMut(&Checked) -> Result<(), Stop>,
     ) -> Result<(), Stop> {
         let mut checked = Checked::default();
-        for input in inputs {
+        let mut batch = first;
+        loop {
+            // The records read already, up to a batch: one waiting for a slow pipe is not
+            // held back by the next one.
+            while batch.len() < BATCH && (batch.is_empty() || inputs.next_is_buffered()) {
+                match inputs.next() {
+                    Some(input) => batch.push(input),
+                    None => break,
+                }
+            }
+            if batch.is_empty() {
+                return Ok(());
+            }
             checked.clear();
-            self.check(report, input, &mut checked);
+            self.check_batch(report, &mut batch, &mut checked);
             write(&checked)?;
         }
-        Ok(())
     }
 
     /// The reader thread reads chunks and starts a worker for each of the first ones (up to
@@ -344,7 +417,7 @@ impl Run<'_> {
                     .ok()
                     .flatten()
                     .ok_or_else(|| Stop::Failed(io::Error::other("inputs lost")))?;
-                self.here(first.into_iter().chain(inputs), report, write)
+                self.here(first, inputs, report, write)
             }
         }
     }
@@ -440,9 +513,8 @@ impl Run<'_> {
         checked.clear();
         checked.out.reserve(n * (CHUNK_OUTPUT / MAX_CHUNK));
         checked.done.reserve(n);
-        for input in chunk {
-            self.check(report, input, &mut checked);
-        }
+        let mut chunk = chunk;
+        self.check_batch(report, &mut chunk, &mut checked);
         let per_profile = (checked.out.len() / n).max(1);
         shared.chunk.store(
             (CHUNK_OUTPUT / per_profile).clamp(1, MAX_CHUNK),

@@ -701,17 +701,23 @@ fn every_record_of_a_multi_block_input_is_read_once_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("many.jsonl");
     std::fs::write(&p, &lines).unwrap();
-    let args = [
-        "deactivate",
-        "--format",
-        "jsonl",
-        "--start",
-        "2026-11-23",
-        "--state",
-    ];
-    let from_file = run(&[&args[..], &[p.to_str().unwrap()]].concat());
-    let from_stdin = run_stdin(&[&args[..], &["-"]].concat(), &lines);
-    for o in [from_file, from_stdin] {
+    // With `--jobs 1` they are checked on the main thread, a batch of those read at a time.
+    let mut runs = Vec::new();
+    for jobs in ["2", "1"] {
+        let args = [
+            "deactivate",
+            "--format",
+            "jsonl",
+            "--start",
+            "2026-11-23",
+            "--jobs",
+            jobs,
+            "--state",
+        ];
+        runs.push(run(&[&args[..], &[p.to_str().unwrap()]].concat()));
+        runs.push(run_stdin(&[&args[..], &["-"]].concat(), &lines));
+    }
+    for o in runs {
         let ids: Vec<String> = o
             .lines()
             .iter()
@@ -719,5 +725,76 @@ fn every_record_of_a_multi_block_input_is_read_once_in_order() {
             .collect();
         let expected: Vec<String> = (0..12_000).map(|i| format!("p{i}")).collect();
         assert_eq!(ids, expected, "{}", o.stderr);
+    }
+}
+
+/// One core or two, a batch or a chunk: the same bytes on stdout and stderr, the same exit
+/// code, with bad records, blank lines and a date past the calendar among good ones. Each
+/// error names its own line.
+#[test]
+fn one_job_and_two_give_the_same_bytes_for_a_mixed_input() {
+    let mut lines = String::new();
+    for i in 1..=100 {
+        let line = match i {
+            5 | 40 => "{\"id\":\"bad\",\"wallet\":{\"balance_cny\":\"x\"}}".to_string(),
+            33 => "not json".to_string(),
+            34 | 35 => "   ".to_string(),
+            64 => "{\"id\":\"late\",\"as_of\":\"9999-12-30\",\"account\":{\"days_since_security_change\":0}}".to_string(),
+            _ => format!("{{\"id\":\"p{i}\",\"wallet\":{{\"balance_cny\":{i}}}}}"),
+        };
+        lines.push_str(&line);
+        lines.push('\n');
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("mixed.jsonl");
+    std::fs::write(&p, &lines).unwrap();
+    let run_with = |jobs: &str| {
+        run(&[
+            "deactivate",
+            "--format",
+            "jsonl",
+            "--start",
+            "2026-11-23",
+            "--jobs",
+            jobs,
+            "--state",
+            p.to_str().unwrap(),
+        ])
+    };
+    let (one, two) = (run_with("1"), run_with("2"));
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stderr, two.stderr);
+    // Some profiles are invalid.
+    assert_eq!((one.code, two.code), (2, 2));
+    let sources: Vec<String> = one
+        .lines()
+        .iter()
+        .map(|l| {
+            l["source"]
+                .as_str()
+                .unwrap()
+                .rsplit(':')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let expected: Vec<String> = (1..=100)
+        .filter(|i| ![34, 35].contains(i))
+        .map(|i| i.to_string())
+        .collect();
+    assert_eq!(sources, expected);
+    let errors: Vec<&str> = one
+        .stderr
+        .lines()
+        .filter(|l| l.contains("mixed.jsonl:"))
+        .collect();
+    assert_eq!(errors.len(), 4, "{}", one.stderr);
+    // The date past the calendar is reported by its step (its record by its source).
+    for (e, line) in errors
+        .iter()
+        .zip([":5:", ":33:", ":40:", "wait-security-change"])
+    {
+        assert!(e.contains(line), "{e} should name {line}");
     }
 }

@@ -324,6 +324,25 @@ fn wide_encoding(head: &[u8]) -> Option<&'static str> {
     }
 }
 
+impl Inputs {
+    /// Whether the next record is read already, so that taking it waits for no input: a
+    /// whole line of a file read in blocks, not one still to come down a slow pipe.
+    pub fn next_is_buffered(&self) -> bool {
+        if !self.ready.is_empty() {
+            return true;
+        }
+        let Some(s) = &self.current else {
+            return false;
+        };
+        let rest = s.blocks.rest();
+        // A line that is not blank, and its end.
+        let text = rest.iter().position(|c| !c.is_ascii_whitespace());
+        matches!(s.shape, Shape::Lines)
+            && !s.done
+            && text.is_some_and(|t| memchr::memchr(b'\n', &rest[t..]).is_some())
+    }
+}
+
 impl Iterator for Inputs {
     type Item = Input;
 
