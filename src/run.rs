@@ -83,13 +83,6 @@ impl Checked {
     }
 }
 
-/// An input on its way through the phases of [`Run::check_batch`].
-enum Stage {
-    Skipped(crate::message::Message),
-    Parsed(RawRecord, Result<Profile, ProfileError>),
-    Evaluated(RawRecord, Result<Box<(Profile, Evaluation)>, ProfileError>),
-}
-
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
@@ -140,96 +133,102 @@ pub fn diagnostic(text: &str) -> String {
 impl Run<'_> {
     /// Checks one input and adds it to `into`.
     fn check(&self, report: &dyn Report, input: Input, into: &mut Checked) {
-        let stage = self.evaluate(self.parse(input));
-        self.render(report, stage, into);
+        self.check_batch(report, &mut vec![input], into);
     }
 
-    /// Checks inputs and adds them to `into` in order, each phase for all of them before the
-    /// next: parsing, evaluating and rendering each keep their code hot for the whole batch.
-    /// (`BATCH` inputs at a time, so that what is kept between the phases stays small.)
+    /// Checks inputs and adds them to `into` in order, `BATCH` at a time, each phase for the
+    /// whole batch before the next: parsing, evaluating and rendering each keep their code in
+    /// the instruction cache. Profiles and evaluations stay where they were made.
     fn check_batch(&self, report: &dyn Report, inputs: &mut Vec<Input>, into: &mut Checked) {
-        let mut inputs = inputs.drain(..);
-        loop {
-            let parsed: Vec<Stage> = inputs.by_ref().take(BATCH).map(|i| self.parse(i)).collect();
-            if parsed.is_empty() {
-                return;
+        let mut profiles = Vec::with_capacity(inputs.len().min(BATCH));
+        let mut evaluations = Vec::with_capacity(inputs.len().min(BATCH));
+        for batch in inputs.chunks(BATCH) {
+            profiles.extend(batch.iter().map(|i| self.parse(i)));
+            evaluations.extend(profiles.iter().map(|p| self.evaluate(p)));
+            for ((input, profile), eval) in batch.iter().zip(&profiles).zip(&evaluations) {
+                self.render(report, input, profile, eval, into);
             }
-            let evaluated: Vec<Stage> = parsed.into_iter().map(|s| self.evaluate(s)).collect();
-            for stage in evaluated {
-                self.render(report, stage, into);
-            }
+            profiles.clear();
+            evaluations.clear();
         }
+        inputs.clear();
     }
 
-    /// The first phase: an input's profile, read and with the flags applied.
-    fn parse(&self, input: Input) -> Stage {
-        match input {
-            Input::Record(rec) => {
-                let profile = match &rec.payload {
-                    Ok(b) => parse_profile(b)
-                        .map_err(|e| e.shifted(rec.line, rec.column))
-                        .and_then(|p| self.overrides.apply(p)),
-                    Err(e) => Err(e.clone()),
-                };
-                Stage::Parsed(rec, profile)
-            }
-            Input::Skipped(why) => Stage::Skipped(why),
-        }
+    /// The first phase: the profile of a record that was read, with the flags applied (`None`
+    /// for an input with no profile to parse).
+    fn parse(&self, input: &Input) -> Option<Result<Profile, ProfileError>> {
+        let Input::Record(RawRecord {
+            payload: Ok(bytes),
+            line,
+            column,
+            ..
+        }) = input
+        else {
+            return None;
+        };
+        let profile = parse_profile(bytes).map_err(|e| e.shifted(*line, *column));
+        Some(profile.and_then(|p| self.overrides.apply(p)))
     }
 
     /// The second phase: the task's verdict and plan for a profile that was read.
-    fn evaluate(&self, stage: Stage) -> Stage {
-        match stage {
-            Stage::Parsed(rec, Ok(p)) => {
-                let evaluated = match self.task.evaluate(self.ctx, &p) {
-                    Ok(eval) => Ok(Box::new((p, eval))),
-                    Err(e) => Err(ProfileError::date_range(e.message())),
-                };
-                Stage::Evaluated(rec, evaluated)
-            }
-            Stage::Parsed(rec, Err(e)) => Stage::Evaluated(rec, Err(e)),
-            other => other,
-        }
+    fn evaluate(
+        &self,
+        profile: &Option<Result<Profile, ProfileError>>,
+    ) -> Option<Result<Evaluation, ProfileError>> {
+        let Some(Ok(p)) = profile else {
+            return None;
+        };
+        Some(
+            self.task
+                .evaluate(self.ctx, p)
+                .map_err(|e| ProfileError::date_range(e.message())),
+        )
     }
 
-    /// The last phase: the result (or the error) rendered into `into`.
-    fn render(&self, report: &dyn Report, stage: Stage, into: &mut Checked) {
-        let (rec, checked) = match stage {
-            Stage::Skipped(why) => {
+    /// The last phase: the result, or the error, rendered into `into`.
+    fn render(
+        &self,
+        report: &dyn Report,
+        input: &Input,
+        profile: &Option<Result<Profile, ProfileError>>,
+        eval: &Option<Result<Evaluation, ProfileError>>,
+        into: &mut Checked,
+    ) {
+        let rec = match input {
+            Input::Record(rec) => rec,
+            Input::Skipped(why) => {
                 into.done
                     .push(Done::Note(diagnostic(&why.render(self.lang))));
                 return;
             }
-            Stage::Parsed(rec, Err(e)) => (rec, Err(e)),
-            Stage::Parsed(..) => unreachable!("rendered before it was evaluated"),
-            Stage::Evaluated(rec, checked) => (rec, checked),
         };
-        match checked {
-            Ok(both) => {
-                let (profile, eval) = &*both;
-                let item = Item::Result {
-                    task: self.task,
-                    ctx: self.ctx,
-                    profile,
-                    source: &rec.source,
-                    eval,
-                };
-                let failed = eval
-                    .outcomes
-                    .iter()
-                    .filter(|o| o.is(Severity::Blocker, Status::Fail))
-                    .map(|o| o.check);
-                into.failed.extend(failed);
-                report.render_into(&item, &mut into.out);
-                into.done.push(Done::Profile {
-                    end: into.out.len(),
-                    verdict: Some(eval.verdict),
-                    failed_end: into.failed.len(),
-                    diagnostic: None,
-                });
+        let (profile, eval) = match (&rec.payload, profile, eval) {
+            (_, Some(Ok(profile)), Some(Ok(eval))) => (profile, eval),
+            (Err(error), ..) | (_, Some(Err(error)), _) | (_, _, Some(Err(error))) => {
+                return self.invalid(report, &rec.source, &rec.path, error, into);
             }
-            Err(error) => self.invalid(report, &rec.source, &rec.path, &error, into),
-        }
+            _ => unreachable!("every record read is parsed, and every profile evaluated"),
+        };
+        let item = Item::Result {
+            task: self.task,
+            ctx: self.ctx,
+            profile,
+            source: &rec.source,
+            eval,
+        };
+        let failed = eval
+            .outcomes
+            .iter()
+            .filter(|o| o.is(Severity::Blocker, Status::Fail))
+            .map(|o| o.check);
+        into.failed.extend(failed);
+        report.render_into(&item, &mut into.out);
+        into.done.push(Done::Profile {
+            end: into.out.len(),
+            verdict: Some(eval.verdict),
+            failed_end: into.failed.len(),
+            diagnostic: None,
+        });
     }
 
     fn invalid(
