@@ -7,6 +7,9 @@
 //! so that each one's output stays small: memory is flat whatever the input and the format.
 //! When a thread cannot be started, the run goes on with the threads it has.
 //!
+//! Either way, inputs are checked in small batches, one phase at a time (parse, evaluate,
+//! render), so that each phase's code stays in the instruction cache for the whole batch.
+//!
 //! A run ends early when stdout is closed (the exit code is what the profiles written so far
 //! earn) or on SIGINT/SIGTERM (after the record being written; the document is closed).
 
@@ -67,7 +70,7 @@ enum Done {
 
 /// Inputs checked one after the other: their rendered results in one buffer, their failed
 /// blockers (by check index) in one list. A chunk is one allocation, not one per profile, and
-/// the single-threaded run reuses one for every profile.
+/// the single-threaded run reuses one for every batch.
 #[derive(Default)]
 struct Checked {
     out: Vec<u8>,
