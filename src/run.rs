@@ -32,9 +32,12 @@ use crate::tasks::result::{CheckCount, Summary};
 use crate::tasks::{Context, Evaluation, Task};
 
 /// Inputs taken through each phase of checking (parse, evaluate, render) before the next
-/// phase: enough for each phase's code to stay in the instruction cache, few enough for what
-/// is kept between phases to stay in the data cache.
+/// phase: enough for each phase's code to be fetched once for many profiles, few enough for
+/// what is kept between phases to stay small (docs/performance.md has the measurements).
 const BATCH: usize = 32;
+/// About the most bytes of records in one batch: a large profile makes a large evaluation, and
+/// a batch holds all of its own at once. Typical profiles (about 1 kB) still fill a batch.
+const BATCH_INPUT: usize = 32 << 10;
 /// Profiles in the first chunk; an input that fits in it is checked without any thread.
 const FIRST_CHUNK: usize = 32;
 /// Profiles in the next chunks, until the first checked chunk tells how large results are.
@@ -139,13 +142,16 @@ impl Run<'_> {
         self.check_batch(report, &mut vec![input], into);
     }
 
-    /// Checks inputs and adds them to `into` in order, `BATCH` at a time, each phase for the
-    /// whole batch before the next: parsing, evaluating and rendering each keep their code in
+    /// Checks inputs and adds them to `into` in order, a batch at a time ([`batch_len`]), each
+    /// phase for the whole batch before the next: parsing, evaluating and rendering each keep their code in
     /// the instruction cache. Profiles and evaluations stay where they were made.
     fn check_batch(&self, report: &dyn Report, inputs: &mut Vec<Input>, into: &mut Checked) {
         let mut profiles = Vec::with_capacity(inputs.len().min(BATCH));
         let mut evaluations = Vec::with_capacity(inputs.len().min(BATCH));
-        for batch in inputs.chunks(BATCH) {
+        let mut rest = &inputs[..];
+        while !rest.is_empty() {
+            let batch;
+            (batch, rest) = rest.split_at(batch_len(rest));
             profiles.extend(batch.iter().map(|i| self.parse(i)));
             evaluations.extend(profiles.iter().map(|p| self.evaluate(p)));
             for ((input, profile), eval) in batch.iter().zip(&profiles).zip(&evaluations) {
@@ -342,11 +348,16 @@ impl Run<'_> {
         loop {
             // The records read already, up to a batch: one waiting for a slow pipe is not
             // held back by the next one.
-            while batch.len() < BATCH && (batch.is_empty() || inputs.next_is_buffered()) {
-                match inputs.next() {
-                    Some(input) => batch.push(input),
-                    None => break,
-                }
+            let mut bytes: usize = batch.iter().map(input_len).sum();
+            while batch.len() < BATCH
+                && bytes < BATCH_INPUT
+                && (batch.is_empty() || inputs.next_is_buffered())
+            {
+                let Some(input) = inputs.next() else {
+                    break;
+                };
+                bytes += input_len(&input);
+                batch.push(input);
             }
             if batch.is_empty() {
                 return Ok(());
@@ -568,12 +579,30 @@ fn chunk(inputs: &mut Inputs, len: usize) -> (Vec<Input>, bool) {
         let Some(input) = inputs.next() else {
             return (out, true);
         };
-        if let Input::Record(RawRecord { payload: Ok(b), .. }) = &input {
-            bytes += b.len();
-        }
+        bytes += input_len(&input);
         out.push(input);
     }
     (out, false)
+}
+
+/// The bytes of an input's record (none for an input that was not read).
+fn input_len(input: &Input) -> usize {
+    match input {
+        Input::Record(RawRecord { payload: Ok(b), .. }) => b.len(),
+        _ => 0,
+    }
+}
+
+/// How many of `inputs` make the next batch: at most [`BATCH`], and no more than about
+/// [`BATCH_INPUT`] bytes of records (at least one).
+fn batch_len(inputs: &[Input]) -> usize {
+    let mut bytes = 0;
+    let fits = |i: &&Input| {
+        let fits = bytes < BATCH_INPUT;
+        bytes += input_len(i);
+        fits
+    };
+    inputs.iter().take(BATCH).take_while(fits).count()
 }
 
 /// The reader's ends of the pipeline's channels, and the queue workers take chunks from.
@@ -671,5 +700,38 @@ impl Tally {
             })
             .collect();
         self.summary
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(len: usize) -> Input {
+        Input::Record(RawRecord {
+            source: "t".into(),
+            path: "t".into(),
+            line: 1,
+            column: 1,
+            payload: Ok(vec![b' '; len].into()),
+        })
+    }
+
+    /// A batch is at most `BATCH` inputs and stops once `BATCH_INPUT` bytes are reached: a
+    /// large record makes a batch of its own, and an input that was not read weighs nothing.
+    #[test]
+    fn a_batch_is_bounded_by_count_and_by_bytes() {
+        let small: Vec<Input> = (0..BATCH + 8).map(|_| record(1000)).collect();
+        assert_eq!(batch_len(&small), BATCH);
+        assert_eq!(batch_len(&small[BATCH..]), 8);
+        let large: Vec<Input> = (0..5).map(|_| record(BATCH_INPUT / 2)).collect();
+        assert_eq!(batch_len(&large), 2);
+        let huge = [record(4 * BATCH_INPUT), record(10)];
+        assert_eq!(batch_len(&huge), 1);
+        let skipped: Vec<Input> = (0..BATCH + 1)
+            .map(|_| Input::Skipped(crate::message::Message::verbatim("x")))
+            .collect();
+        assert_eq!(batch_len(&skipped), BATCH);
+        assert_eq!(batch_len(&[]), 0);
     }
 }
