@@ -143,8 +143,8 @@ impl Run<'_> {
     }
 
     /// Checks inputs and adds them to `into` in order, a batch at a time ([`batch_len`]), each
-    /// phase for the whole batch before the next: parsing, evaluating and rendering each keep their code in
-    /// the instruction cache. Profiles and evaluations stay where they were made.
+    /// phase for the whole batch before the next: parsing, evaluating and rendering each keep
+    /// their code in the instruction cache. Profiles and evaluations stay where they were made.
     fn check_batch(&self, report: &dyn Report, inputs: &mut Vec<Input>, into: &mut Checked) {
         let mut profiles = Vec::with_capacity(inputs.len().min(BATCH));
         let mut evaluations = Vec::with_capacity(inputs.len().min(BATCH));
@@ -519,14 +519,13 @@ impl Run<'_> {
         &self,
         shared: &Shared,
         report: &dyn Report,
-        chunk: Vec<Input>,
+        mut chunk: Vec<Input>,
         mut checked: Checked,
     ) -> Checked {
         let n = chunk.len().max(1);
         checked.clear();
         checked.out.reserve(n * (CHUNK_OUTPUT / MAX_CHUNK));
         checked.done.reserve(n);
-        let mut chunk = chunk;
         self.check_batch(report, &mut chunk, &mut checked);
         let per_profile = (checked.out.len() / n).max(1);
         shared.chunk.store(

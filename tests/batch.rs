@@ -704,18 +704,8 @@ fn every_record_of_a_multi_block_input_is_read_once_in_order() {
     // With `--jobs 1` they are checked on the main thread, a batch of those read at a time.
     let mut runs = Vec::new();
     for jobs in ["2", "1"] {
-        let args = [
-            "deactivate",
-            "--format",
-            "jsonl",
-            "--start",
-            "2026-11-23",
-            "--jobs",
-            jobs,
-            "--state",
-        ];
-        runs.push(run(&[&args[..], &[p.to_str().unwrap()]].concat()));
-        runs.push(run_stdin(&[&args[..], &["-"]].concat(), &lines));
+        runs.push(run(&jsonl_on(jobs, p.to_str().unwrap())));
+        runs.push(run_stdin(&jsonl_on(jobs, "-"), &lines));
     }
     for o in runs {
         let ids: Vec<String> = o
@@ -726,6 +716,21 @@ fn every_record_of_a_multi_block_input_is_read_once_in_order() {
         let expected: Vec<String> = (0..12_000).map(|i| format!("p{i}")).collect();
         assert_eq!(ids, expected, "{}", o.stderr);
     }
+}
+
+/// `deactivate` as jsonl on `jobs` cores, the profiles read from `state`.
+fn jsonl_on<'a>(jobs: &'a str, state: &'a str) -> [&'a str; 9] {
+    [
+        "deactivate",
+        "--format",
+        "jsonl",
+        "--start",
+        "2026-11-23",
+        "--jobs",
+        jobs,
+        "--state",
+        state,
+    ]
 }
 
 /// One core or two, a batch or a chunk: the same bytes on stdout and stderr, the same exit
@@ -748,19 +753,7 @@ fn one_job_and_two_give_the_same_bytes_for_a_mixed_input() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("mixed.jsonl");
     std::fs::write(&p, &lines).unwrap();
-    let run_with = |jobs: &str| {
-        run(&[
-            "deactivate",
-            "--format",
-            "jsonl",
-            "--start",
-            "2026-11-23",
-            "--jobs",
-            jobs,
-            "--state",
-            p.to_str().unwrap(),
-        ])
-    };
+    let run_with = |jobs: &str| run(&jsonl_on(jobs, p.to_str().unwrap()));
     let (one, two) = (run_with("1"), run_with("2"));
     assert_eq!(one.stdout, two.stdout);
     assert_eq!(one.stderr, two.stderr);
