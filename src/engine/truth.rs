@@ -61,9 +61,10 @@ impl Env<'_> {
     }
 }
 
-/// Where unknown inputs are recorded: the paths of the fields that were missing (a few are
-/// kept in place, without an allocation).
-pub type Missing = smallvec::SmallVec<[&'static str; 2]>;
+/// Where unknown inputs are recorded: the paths of the fields that were missing. One is kept
+/// in place, without an allocation: most conditions read one field, and an outcome this small
+/// (40 bytes) keeps a batch's 26 outcomes a profile in fewer cache lines.
+pub type Missing = smallvec::SmallVec<[&'static str; 1]>;
 
 /// Records that the field at `path` was missing (once).
 fn note(missing: &mut Missing, path: &'static str) {
