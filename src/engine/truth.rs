@@ -97,6 +97,27 @@ fn compare(v: Val<'_>, op: CmpOp, c: &Const, env: &Env<'_>) -> Option<bool> {
     })
 }
 
+/// A field of `s` compared with a constant; a missing field is noted and makes it unknown.
+fn field_cmp<S: Facts>(
+    s: &S,
+    f: S::Field,
+    op: CmpOp,
+    c: &Const,
+    env: &Env<'_>,
+    missing: &mut Missing,
+) -> Truth
+where
+    S::Field: FieldPath,
+{
+    match compare(s.value(f), op, c, env) {
+        Some(b) => Truth::from_bool(b),
+        None => {
+            note(missing, f.report());
+            Truth::Unknown
+        }
+    }
+}
+
 impl CheckTest {
     /// The answer given the checks that fail and those that pass, one bit per check index (a
     /// named check in neither is unknown): the same as the condition's own tree gives.
@@ -167,13 +188,7 @@ impl<F: FieldPath> Pred<F> {
     ) -> Truth {
         // A single comparison, the shape of most conditions, needs no walk of the tree.
         if let Pred::Cmp(f, op, c) = self {
-            return match compare(subject.value(*f), *op, c, env) {
-                Some(b) => Truth::from_bool(b),
-                None => {
-                    note(missing, f.report());
-                    Truth::Unknown
-                }
-            };
+            return field_cmp(subject, *f, *op, c, env, missing);
         }
         let mark = missing.len();
         let t = self.eval_inner(subject, env, missing);
@@ -194,10 +209,7 @@ impl<F: FieldPath> Pred<F> {
             Truth::Unknown
         };
         match self {
-            Pred::Cmp(f, op, c) => match compare(s.value(*f), *op, c, env) {
-                Some(b) => Truth::from_bool(b),
-                None => unknown(*f, missing),
-            },
+            Pred::Cmp(f, op, c) => field_cmp(s, *f, *op, c, env, missing),
             Pred::In(f, cs) => match s.value(*f) {
                 Val::Missing => unknown(*f, missing),
                 v => Truth::from_bool(
