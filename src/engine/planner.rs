@@ -352,14 +352,14 @@ impl Graph {
                 continue;
             }
             let from = steps.len();
-            let mut push = |item| {
+            let push = |item| {
                 steps.push(Step {
                     action,
                     check,
                     item,
                 })
             };
-            expand(&kb.actions[action], env, &mut numbers, &mut push);
+            expand(&kb.actions[action], env, &mut numbers, push);
             spans.push((action, from..steps.len()));
         }
         let mut g = Graph {
@@ -518,17 +518,20 @@ fn expand(
     def: &ActionDef,
     env: &Env<'_>,
     numbers: &mut Option<card_limits::CardNumbers>,
-    push: &mut dyn FnMut(Option<PlanItem>),
+    mut push: impl FnMut(Option<PlanItem>),
 ) {
     let Some(per) = &def.per_item else {
         return push(None);
     };
     let len = per.list.len(env.profile).unwrap_or(0);
-    let chosen = |i: &usize| {
-        per.when
-            .as_ref()
-            .is_none_or(|w| w.matches(env, *i) == Truth::True)
-    };
+    // Each item's condition is judged once.
+    let chosen: SmallVec<[usize; 8]> = (0..len)
+        .filter(|&i| {
+            per.when
+                .as_ref()
+                .is_none_or(|w| w.matches(env, i) == Truth::True)
+        })
+        .collect();
     let cards = env.profile.wallet.bank_cards.as_deref().unwrap_or(&[]);
     let numbers = match per.list {
         ListField::BankCards => numbers
@@ -536,8 +539,8 @@ fn expand(
             .as_slice(),
         _ => &[],
     };
-    let count = (0..len).filter(chosen).count();
-    for (k, index) in (0..len).filter(chosen).enumerate() {
+    let count = chosen.len();
+    for (k, &index) in chosen.iter().enumerate() {
         let (n, count, card_kind) = match numbers.get(index) {
             Some(c) => (c.n, c.count, cards.get(index).and_then(|c| c.kind)),
             None => (k + 1, count, None),
