@@ -75,7 +75,7 @@ fn note(missing: &mut Missing, path: &'static str) {
 
 /// Compares a field's value with a constant; a day counter is compared as it stands on
 /// `--start`.
-#[inline]
+#[inline(always)]
 fn compare(v: Val<'_>, op: CmpOp, c: &Const, env: &Env<'_>) -> Option<bool> {
     use std::cmp::Ordering;
     let ord = match (v, c) {
