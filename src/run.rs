@@ -349,10 +349,7 @@ impl Run<'_> {
             // The records read already, up to a batch: one waiting for a slow pipe is not
             // held back by the next one.
             let mut bytes: usize = batch.iter().map(input_len).sum();
-            while batch.len() < BATCH
-                && bytes < BATCH_INPUT
-                && (batch.is_empty() || inputs.next_is_buffered())
-            {
+            while has_room(batch.len(), bytes) && (batch.is_empty() || inputs.next_is_buffered()) {
                 let Some(input) = inputs.next() else {
                     break;
                 };
@@ -592,16 +589,24 @@ fn input_len(input: &Input) -> usize {
     }
 }
 
-/// How many of `inputs` make the next batch: at most [`BATCH`], and no more than about
-/// [`BATCH_INPUT`] bytes of records (at least one).
+/// Whether a batch of `len` inputs holding `bytes` of records takes one more: at most
+/// [`BATCH`] inputs, and no more once about [`BATCH_INPUT`] bytes are in (an empty batch
+/// always takes one).
+fn has_room(len: usize, bytes: usize) -> bool {
+    len < BATCH && bytes < BATCH_INPUT
+}
+
+/// How many of `inputs` make the next batch ([`has_room`]).
 fn batch_len(inputs: &[Input]) -> usize {
-    let mut bytes = 0;
-    let fits = |i: &&Input| {
-        let fits = bytes < BATCH_INPUT;
-        bytes += input_len(i);
-        fits
-    };
-    inputs.iter().take(BATCH).take_while(fits).count()
+    let (mut len, mut bytes) = (0, 0);
+    for input in inputs {
+        if !has_room(len, bytes) {
+            break;
+        }
+        len += 1;
+        bytes += input_len(input);
+    }
+    len
 }
 
 /// The reader's ends of the pipeline's channels, and the queue workers take chunks from.
