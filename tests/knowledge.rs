@@ -748,3 +748,47 @@ fn more_checks_than_a_tally_holds_are_refused_at_load() {
         "checks, at most 64 are supported",
     );
 }
+
+/// A check uses the code `build.rs` wrote for its condition only when the knowledge base loaded
+/// that very condition: altered data falls back to the interpreter, and its answers follow the
+/// altered data.
+#[test]
+fn compiled_conditions_are_used_only_for_the_conditions_they_were_written_from() {
+    use wxacct::engine::{Env, Status};
+    let kb = Knowledge::get();
+    assert!(kb.checks.iter().all(|c| c.compiled.is_some()));
+    let altered = load_with("checks.json", |v| {
+        let check = v["checks"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|c| c["id"] == "wallet.balance")
+            .unwrap();
+        check["fails_when"] = serde_json::json!({ "gt": ["wallet.balance_cny", 50] });
+    })
+    .unwrap_or_else(|p| panic!("{p:#?}"));
+    let idx = altered
+        .checks
+        .iter()
+        .position(|c| c.id == "wallet.balance")
+        .unwrap();
+    assert_eq!(altered.checks[idx].compiled, None);
+    let others = altered.checks.iter().filter(|c| c.id != "wallet.balance");
+    assert!(others.into_iter().all(|c| c.compiled.is_some()));
+
+    let profile =
+        serde_json::from_value(serde_json::json!({ "wallet": { "balance_cny": 20 } })).unwrap();
+    let env = Env {
+        profile: &profile,
+        start: jiff::civil::date(2026, 11, 23),
+        checks: &[],
+    };
+    let shipped = kb
+        .checks
+        .iter()
+        .position(|c| c.id == "wallet.balance")
+        .unwrap();
+    let status = |kb: &Knowledge, i| wxacct::engine::checks::evaluate_one(kb, i, &env).status;
+    assert_eq!(status(kb, shipped), Status::Fail);
+    assert_eq!(status(&altered, idx), Status::Pass);
+}

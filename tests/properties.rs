@@ -409,3 +409,136 @@ proptest! {
         prop_assert_eq!(shown, rested_on);
     }
 }
+
+/// A value for the field at `path`: any JSON type, with the dates, numbers and enum values the
+/// conditions compare against (a value of the wrong type is left out of the profile).
+fn field_value(path: &str) -> impl Strategy<Value = Option<Value>> {
+    let enums = wxacct::profile::field::enum_values(path).unwrap_or_else(|| vec!["other"]);
+    prop_oneof![
+        1 => Just(None),
+        1 => Just(Some(Value::Null)),
+        2 => any::<bool>().prop_map(|b| Some(json!(b))),
+        3 => prop::sample::select(vec![0, 1, 2, 3, 7, 29, 30, 31, 45, 60, 100, 1000])
+            .prop_map(|n| Some(json!(n))),
+        1 => prop::sample::select(vec![0.5, 99.99]).prop_map(|n| Some(json!(n))),
+        1 => prop::sample::select(vec!["2026-01-01", "2026-11-22", "2026-11-24", "2027-03-01"])
+            .prop_map(|d| Some(json!(d))),
+        3 => prop::sample::select(enums).prop_map(|e| Some(json!(e))),
+        1 => "[a-z]{0,6}".prop_map(|s| Some(json!(s))),
+    ]
+}
+
+/// A profile with any of its fields given, each list with items of any shape.
+fn any_profile() -> impl Strategy<Value = Profile> {
+    use wxacct::profile::field::{CardField, DeviceField, Field, GroupField, LoginField};
+    fn item(list: &str, names: Vec<&'static str>) -> impl Strategy<Value = Value> {
+        let values: Vec<_> = names
+            .iter()
+            .map(|n| field_value(&format!("{list}.{n}")))
+            .collect();
+        values.prop_map(move |vs| {
+            Value::Object(
+                names
+                    .iter()
+                    .zip(vs)
+                    .filter_map(|(k, v)| Some((k.to_string(), v?)))
+                    .collect(),
+            )
+        })
+    }
+    fn list(list: &str, names: Vec<&'static str>) -> impl Strategy<Value = Option<Vec<Value>>> {
+        prop::option::of(prop::collection::vec(item(list, names), 0..4))
+    }
+    let paths: Vec<&str> = Field::ALL.iter().map(|f| f.path()).collect();
+    (
+        paths.iter().map(|p| field_value(p)).collect::<Vec<_>>(),
+        list(
+            "wallet.bank_cards",
+            CardField::ALL.iter().map(|f| f.path()).collect(),
+        ),
+        list(
+            "devices",
+            DeviceField::ALL.iter().map(|f| f.path()).collect(),
+        ),
+        list(
+            "groups_owned",
+            GroupField::ALL.iter().map(|f| f.path()).collect(),
+        ),
+        list(
+            "third_party_logins",
+            LoginField::ALL.iter().map(|f| f.path()).collect(),
+        ),
+    )
+        .prop_map(move |(values, cards, devices, groups, logins)| {
+            // Each given value that the profile's type accepts, one at a time.
+            let mut v = json!({});
+            let accepted = |v: &Value| serde_json::from_value::<Profile>(v.clone()).is_ok();
+            let put = |v: &mut Value, path: &str, value: Value| {
+                let mut candidate = v.clone();
+                let mut at = &mut candidate;
+                let mut parts = path.split('.').peekable();
+                while let Some(part) = parts.next() {
+                    if parts.peek().is_none() {
+                        at[part] = value.clone();
+                    } else {
+                        if at.get(part).is_none() {
+                            at[part] = json!({});
+                        }
+                        at = &mut at[part];
+                    }
+                }
+                if accepted(&candidate) {
+                    *v = candidate;
+                }
+            };
+            for (path, value) in paths.iter().zip(values) {
+                if let Some(value) = value {
+                    put(&mut v, path, value);
+                }
+            }
+            let lists = [
+                ("wallet.bank_cards", cards),
+                ("devices", devices),
+                ("groups_owned", groups),
+                ("third_party_logins", logins),
+            ];
+            for (path, items) in lists {
+                let Some(items) = items else { continue };
+                // Items of a wrong shape are dropped one by one too.
+                let mut kept: Vec<Value> = Vec::new();
+                for item in items {
+                    let mut with = kept.clone();
+                    with.push(item);
+                    let mut candidate = v.clone();
+                    put(&mut candidate, path, Value::Array(with.clone()));
+                    if candidate != v {
+                        kept = with;
+                    }
+                }
+                put(&mut v, path, Value::Array(kept));
+            }
+            serde_json::from_value(v).expect("only accepted values were kept")
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The code `build.rs` writes from a check's condition (`engine::compiled`) answers as the
+    /// interpreter does on every profile and start day: the same truth, the same missing fields
+    /// in the same order.
+    #[test]
+    fn compiled_conditions_answer_as_the_interpreter_does(p in any_profile(), day in 0i64..200) {
+        use wxacct::engine::truth::Missing;
+        let kb = Knowledge::get();
+        let start = date(2026, 11, 1) + jiff::Span::new().days(day);
+        let env = wxacct::engine::Env { profile: &p, start, checks: &[] };
+        for c in &kb.checks {
+            let n = c.compiled.expect("every shipped condition has code");
+            let (mut compiled, mut tree) = (Missing::new(), Missing::new());
+            let answer = wxacct::engine::compiled::fails(n.into(), &env, &mut compiled);
+            prop_assert_eq!(answer, Some(c.fails_when.0.eval(&p, &env, &mut tree)), "{}", c.id);
+            prop_assert_eq!(compiled, tree, "{}", c.id);
+        }
+    }
+}

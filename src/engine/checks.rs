@@ -122,7 +122,11 @@ impl Iterator for Positions {
 pub fn evaluate_one(kb: &Knowledge, idx: usize, env: &Env<'_>) -> CheckOutcome {
     let def = &kb.checks[idx];
     let mut missing = Missing::new();
-    let status = match def.fails_when.0.eval(env.profile, env, &mut missing) {
+    let fails = def
+        .compiled
+        .and_then(|n| super::compiled::fails(n.into(), env, &mut missing))
+        .unwrap_or_else(|| def.fails_when.0.eval(env.profile, env, &mut missing));
+    let status = match fails {
         Truth::True => Status::Fail,
         Truth::False => Status::Pass,
         Truth::Unknown => Status::Unknown,

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod card_limits;
 pub mod checks;
+pub mod compiled;
 pub mod planner;
 pub mod timeline;
 pub mod truth;

@@ -4,9 +4,9 @@
 use jiff::civil::Date;
 
 use crate::engine::checks::Status;
-use crate::knowledge::predicate::{CheckTest, CmpOp, Const, ItemPred, Pred};
+use crate::knowledge::predicate::{CheckTest, CmpOp, Const, ItemPred, Lit, Pred};
 use crate::profile::field::{Facts, ListField, Val};
-use crate::profile::model::Profile;
+use crate::profile::model::{Card, Device, Group, Profile, ThirdPartyLogin};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Truth {
@@ -76,15 +76,15 @@ fn note(missing: &mut Missing, path: &'static str) {
 /// Compares a field's value with a constant; a day counter is compared as it stands on
 /// `--start`.
 #[inline(always)]
-fn compare(v: Val<'_>, op: CmpOp, c: &Const, env: &Env<'_>) -> Option<bool> {
+fn compare(v: Val<'_>, op: CmpOp, c: Lit<'_>, env: &Env<'_>) -> Option<bool> {
     use std::cmp::Ordering;
     let ord = match (v, c) {
         (Val::Missing, _) => return None,
         (Val::Null, _) => return Some(op == CmpOp::Ne),
-        (Val::Bool(a), Const::Bool(b)) => a.cmp(b),
-        (Val::Num(a), Const::Num(b)) => a.partial_cmp(b)?,
-        (Val::Days(a), Const::Num(b)) => (a + env.elapsed() as f64).partial_cmp(b)?,
-        (Val::Str(a), Const::Str(b)) => a.cmp(b.as_str()),
+        (Val::Bool(a), Lit::Bool(b)) => a.cmp(&b),
+        (Val::Num(a), Lit::Num(b)) => a.partial_cmp(&b)?,
+        (Val::Days(a), Lit::Num(b)) => (a + env.elapsed() as f64).partial_cmp(&b)?,
+        (Val::Str(a), Lit::Str(b)) => a.cmp(b),
         _ => return Some(op == CmpOp::Ne),
     };
     Some(match op {
@@ -102,7 +102,27 @@ fn field_cmp<S: Facts>(
     s: &S,
     f: S::Field,
     op: CmpOp,
-    c: &Const,
+    c: Lit<'_>,
+    env: &Env<'_>,
+    missing: &mut Missing,
+) -> Truth
+where
+    S::Field: FieldPath,
+{
+    cmp(s, f, op, c, env, missing)
+}
+
+// The parts a condition is made of, each judged in one place: the interpreter below
+// (`Pred::eval`) and the code `build.rs` generates from `data/checks.json` (`engine::compiled`)
+// both call these, so the two cannot differ in what a part means.
+
+/// `eq`, `ne`, `gt`, `lt`, `ge`, `le`: a field of `s` compared with a constant.
+#[inline(always)]
+pub(crate) fn cmp<S: Facts>(
+    s: &S,
+    f: S::Field,
+    op: CmpOp,
+    c: Lit<'_>,
     env: &Env<'_>,
     missing: &mut Missing,
 ) -> Truth
@@ -117,6 +137,145 @@ where
         }
     }
 }
+
+/// `in`: the field equals one of the constants.
+#[inline(always)]
+pub(crate) fn one_of<'c, S: Facts>(
+    s: &S,
+    f: S::Field,
+    cs: impl IntoIterator<Item = Lit<'c>>,
+    env: &Env<'_>,
+    missing: &mut Missing,
+) -> Truth
+where
+    S::Field: FieldPath,
+{
+    match s.value(f) {
+        Val::Missing => {
+            note(missing, f.report());
+            Truth::Unknown
+        }
+        v => Truth::from_bool(
+            cs.into_iter()
+                .any(|c| compare(v, CmpOp::Eq, c, env) == Some(true)),
+        ),
+    }
+}
+
+/// `known`: the field is given; never unknown.
+#[inline(always)]
+pub(crate) fn known<S: Facts>(s: &S, f: S::Field) -> Truth {
+    Truth::from_bool(s.value(f) != Val::Missing)
+}
+
+/// `after_start`: a date field later than `--start`.
+#[inline(always)]
+pub(crate) fn after_start<S: Facts>(
+    s: &S,
+    f: S::Field,
+    env: &Env<'_>,
+    missing: &mut Missing,
+) -> Truth
+where
+    S::Field: FieldPath,
+{
+    match s.value(f) {
+        Val::Missing => {
+            note(missing, f.report());
+            Truth::Unknown
+        }
+        Val::Date(d) => Truth::from_bool(d > env.start),
+        _ => Truth::False,
+    }
+}
+
+/// `nonempty`: the list has an item.
+#[inline(always)]
+pub(crate) fn nonempty(l: ListField, env: &Env<'_>, missing: &mut Missing) -> Truth {
+    match l.len(env.profile) {
+        None => {
+            note(missing, l.path());
+            Truth::Unknown
+        }
+        Some(n) => Truth::from_bool(n > 0),
+    }
+}
+
+/// A whole condition (not a part of one): when its answer is known, the fields its parts
+/// found missing are dropped again.
+#[inline(always)]
+pub(crate) fn whole(missing: &mut Missing, judge: impl FnOnce(&mut Missing) -> Truth) -> Truth {
+    let mark = missing.len();
+    let t = judge(missing);
+    if t != Truth::Unknown {
+        missing.truncate(mark);
+    }
+    t
+}
+
+/// `any_item`: some item of the list `L` matches; `each` judges one item as a whole condition.
+#[inline(always)]
+pub(crate) fn any_item<L: ItemList>(
+    env: &Env<'_>,
+    missing: &mut Missing,
+    each: impl FnMut(&L::Item, &mut Missing) -> Truth,
+) -> Truth {
+    over_items(L::items(env.profile), L::LIST, Pick::Any, missing, each)
+}
+
+/// `any` over parts written out one by one (the generated code's form of [`any`]): Kleene
+/// OR, stopping at the first true part.
+macro_rules! kleene_any {
+    ($($part:expr),* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut unknown = false;
+        'any: {
+            $(match $part {
+                $crate::engine::truth::Truth::True => break 'any $crate::engine::truth::Truth::True,
+                $crate::engine::truth::Truth::Unknown => unknown = true,
+                $crate::engine::truth::Truth::False => {}
+            })*
+            if unknown {
+                $crate::engine::truth::Truth::Unknown
+            } else {
+                $crate::engine::truth::Truth::False
+            }
+        }
+    }};
+}
+pub(crate) use kleene_any;
+
+/// A list of the profile whose items conditions read, named by [`ListField`] as a number (a
+/// `ListField` cannot be a const parameter itself).
+pub struct ListOf<const L: u8>;
+
+/// The items of a list, for [`any_item`].
+pub trait ItemList {
+    type Item: Facts<Field: FieldPath>;
+    const LIST: ListField;
+    fn items(p: &Profile) -> Option<&[Self::Item]>;
+}
+
+macro_rules! item_lists {
+    ($($list:ident: $item:ty => |$p:ident| $get:expr),+ $(,)?) => {$(
+        impl ItemList for ListOf<{ ListField::$list as u8 }> {
+            type Item = $item;
+            const LIST: ListField = ListField::$list;
+            fn items($p: &Profile) -> Option<&[$item]> {
+                $get
+            }
+        }
+    )+};
+}
+item_lists!(
+    BankCards: Card => |p| p.wallet.bank_cards.as_deref(),
+    Devices: Device => |p| p.devices.as_deref(),
+    GroupsOwned: Group => |p| p.groups_owned.as_deref(),
+    ThirdPartyLogins: ThirdPartyLogin => |p| p.third_party_logins.as_deref(),
+);
+
+/// The list `L` of the profile `env` describes.
+type Items<const L: u8> = ListOf<L>;
 
 impl CheckTest {
     /// The answer given the checks that fail and those that pass, one bit per check index (a
@@ -188,14 +347,9 @@ impl<F: FieldPath> Pred<F> {
     ) -> Truth {
         // A single comparison, the shape of most conditions, needs no walk of the tree.
         if let Pred::Cmp(f, op, c) = self {
-            return field_cmp(subject, *f, *op, c, env, missing);
+            return field_cmp(subject, *f, *op, c.lit(), env, missing);
         }
-        let mark = missing.len();
-        let t = self.eval_inner(subject, env, missing);
-        if t != Truth::Unknown {
-            missing.truncate(mark);
-        }
-        t
+        whole(missing, |missing| self.eval_inner(subject, env, missing))
     }
 
     fn eval_inner<S: Facts<Field = F>>(
@@ -204,32 +358,12 @@ impl<F: FieldPath> Pred<F> {
         env: &Env<'_>,
         missing: &mut Missing,
     ) -> Truth {
-        let unknown = |f: F, missing: &mut Missing| {
-            note(missing, f.report());
-            Truth::Unknown
-        };
         match self {
-            Pred::Cmp(f, op, c) => field_cmp(s, *f, *op, c, env, missing),
-            Pred::In(f, cs) => match s.value(*f) {
-                Val::Missing => unknown(*f, missing),
-                v => Truth::from_bool(
-                    cs.iter()
-                        .any(|c| compare(v, CmpOp::Eq, c, env) == Some(true)),
-                ),
-            },
-            Pred::Known(f) => Truth::from_bool(s.value(*f) != Val::Missing),
-            Pred::AfterStart(f) => match s.value(*f) {
-                Val::Missing => unknown(*f, missing),
-                Val::Date(d) => Truth::from_bool(d > env.start),
-                _ => Truth::False,
-            },
-            Pred::NonEmpty(l) => match l.len(env.profile) {
-                None => {
-                    note(missing, l.path());
-                    Truth::Unknown
-                }
-                Some(n) => Truth::from_bool(n > 0),
-            },
+            Pred::Cmp(f, op, c) => field_cmp(s, *f, *op, c.lit(), env, missing),
+            Pred::In(f, cs) => one_of(s, *f, cs.iter().map(Const::lit), env, missing),
+            Pred::Known(f) => known(s, *f),
+            Pred::AfterStart(f) => after_start(s, *f, env, missing),
+            Pred::NonEmpty(l) => nonempty(*l, env, missing),
             // An unknown list reports the list; a known one the fields its items left unknown.
             Pred::AnyItem(item) => item.any(env, missing),
             Pred::Any(ps) => any(ps.iter().map(|p| p.eval_inner(s, env, missing))),
@@ -254,43 +388,47 @@ enum Pick {
     At(usize),
 }
 
-/// Evaluates an item condition over a list that may be unknown (`None`); the fields an
-/// unknown answer lacks go to `missing` (the list's path when the list itself is unknown).
-fn judge<T: Facts>(
+/// Judges the items of a list that may be unknown (`None`) with `each`; the fields an unknown
+/// answer lacks go to `missing` (the list's path when the list itself is unknown).
+#[inline(always)]
+fn over_items<T>(
     items: Option<&[T]>,
     list: ListField,
-    pred: &Pred<T::Field>,
-    env: &Env<'_>,
     pick: Pick,
     missing: &mut Missing,
-) -> Truth
-where
-    T::Field: FieldPath,
-{
+    mut each: impl FnMut(&T, &mut Missing) -> Truth,
+) -> Truth {
     let Some(items) = items else {
         note(missing, list.path());
         return Truth::Unknown;
     };
     match pick {
-        Pick::Any => any(items.iter().map(|i| pred.eval(i, env, missing))),
-        Pick::At(n) => items
-            .get(n)
-            .map_or(Truth::Unknown, |i| pred.eval(i, env, missing)),
+        Pick::Any => any(items.iter().map(|i| each(i, missing))),
+        Pick::At(n) => items.get(n).map_or(Truth::Unknown, |i| each(i, missing)),
     }
+}
+
+/// An item condition judged over the list `L`.
+fn judge<L: ItemList>(
+    pred: &Pred<<L::Item as Facts>::Field>,
+    env: &Env<'_>,
+    pick: Pick,
+    missing: &mut Missing,
+) -> Truth {
+    over_items(L::items(env.profile), L::LIST, pick, missing, |i, m| {
+        pred.eval(i, env, m)
+    })
 }
 
 impl ItemPred {
     fn judge(&self, env: &Env<'_>, pick: Pick, missing: &mut Missing) -> Truth {
-        let p = env.profile;
-        let list = self.list();
+        use ListField as L;
         match self {
-            ItemPred::Cards(f) => {
-                judge(p.wallet.bank_cards.as_deref(), list, f, env, pick, missing)
-            }
-            ItemPred::Devices(f) => judge(p.devices.as_deref(), list, f, env, pick, missing),
-            ItemPred::Groups(f) => judge(p.groups_owned.as_deref(), list, f, env, pick, missing),
+            ItemPred::Cards(f) => judge::<Items<{ L::BankCards as u8 }>>(f, env, pick, missing),
+            ItemPred::Devices(f) => judge::<Items<{ L::Devices as u8 }>>(f, env, pick, missing),
+            ItemPred::Groups(f) => judge::<Items<{ L::GroupsOwned as u8 }>>(f, env, pick, missing),
             ItemPred::Logins(f) => {
-                judge(p.third_party_logins.as_deref(), list, f, env, pick, missing)
+                judge::<Items<{ L::ThirdPartyLogins as u8 }>>(f, env, pick, missing)
             }
         }
     }

@@ -437,6 +437,7 @@ impl Knowledge {
         checks.sort_by(|a, b| a.id.cmp(&b.id));
         for (rank, c) in checks.iter_mut().enumerate() {
             c.id_rank = rank;
+            c.compiled = crate::engine::compiled::number(&c.id, &c.fails_when.1);
         }
         checks.sort_by(|a, b| (a.severity, &a.id).cmp(&(b.severity, &b.id)));
         let check_index = checks

@@ -56,6 +56,25 @@ pub enum Const {
     Str(String),
 }
 
+/// A constant as a comparison reads it: borrowed, so that the code `build.rs` generates from
+/// the conditions can write its constants in place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lit<'a> {
+    Bool(bool),
+    Num(f64),
+    Str(&'a str),
+}
+
+impl Const {
+    pub fn lit(&self) -> Lit<'_> {
+        match self {
+            Const::Bool(b) => Lit::Bool(*b),
+            Const::Num(n) => Lit::Num(*n),
+            Const::Str(s) => Lit::Str(s),
+        }
+    }
+}
+
 /// A compiled condition over the fields `F` of some subject (the profile or a list item).
 #[derive(Debug, Clone)]
 pub enum Pred<F> {

@@ -130,6 +130,10 @@ pub struct CheckDef {
     /// sorted by severity, then id, per profile).
     #[serde(skip)]
     pub id_rank: usize,
+    /// The number of the code `build.rs` wrote for `fails_when` (`engine::compiled`), when it
+    /// was written from this very condition; filled in when loaded.
+    #[serde(skip)]
+    pub compiled: Option<u8>,
     /// False when nothing the user can do clears a failure (then `ready_on` is null).
     #[serde(default = "yes")]
     pub self_service: bool,

@@ -87,6 +87,12 @@ macro_rules! fields {
             pub fn from_path(path: &str) -> Option<$name> {
                 match path { $($path => Some($name::$variant),)+ _ => None }
             }
+            /// The field at `path`, worked out while compiling: the code `build.rs` generates
+            /// from the conditions names its fields by path, and an unknown path stops the build.
+            pub const fn at(path: &str) -> $name {
+                $(if same(path, $path) { return $name::$variant; })+
+                panic!("no field at this path")
+            }
         }
         impl Facts for $subject {
             type Field = $name;
@@ -98,6 +104,22 @@ macro_rules! fields {
             }
         }
     };
+}
+
+/// Whether two strings are equal, in a `const fn`.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 fn day(d: Option<Option<super::values::Day>>) -> Val<'static> {
@@ -203,7 +225,7 @@ impl ListField {
         ListField::GroupsOwned,
         ListField::ThirdPartyLogins,
     ];
-    pub fn path(self) -> &'static str {
+    pub const fn path(self) -> &'static str {
         match self {
             ListField::BankCards => "wallet.bank_cards",
             ListField::Devices => "devices",
@@ -213,6 +235,17 @@ impl ListField {
     }
     pub fn from_path(path: &str) -> Option<ListField> {
         Self::ALL.iter().copied().find(|l| l.path() == path)
+    }
+    /// The list at `path`, worked out while compiling (see the fields' `at`).
+    pub const fn at(path: &str) -> ListField {
+        let mut i = 0;
+        while i < Self::ALL.len() {
+            if same(path, Self::ALL[i].path()) {
+                return Self::ALL[i];
+            }
+            i += 1;
+        }
+        panic!("no list at this path")
     }
     /// The list's length, `None` when the list itself is unknown.
     pub fn len(self, p: &Profile) -> Option<usize> {
