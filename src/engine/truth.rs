@@ -97,7 +97,8 @@ fn compare(v: Val<'_>, op: CmpOp, c: Lit<'_>, env: &Env<'_>) -> Option<bool> {
     })
 }
 
-/// A field of `s` compared with a constant; a missing field is noted and makes it unknown.
+/// [`cmp`] as the interpreter's walk calls it: not inlined into the walk (forcing that was
+/// slower, docs/performance.md).
 fn field_cmp<S: Facts>(
     s: &S,
     f: S::Field,
@@ -116,7 +117,8 @@ where
 // (`Pred::eval`) and the code `build.rs` generates from `data/checks.json` (`engine::compiled`)
 // both call these, so the two cannot differ in what a part means.
 
-/// `eq`, `ne`, `gt`, `lt`, `ge`, `le`: a field of `s` compared with a constant.
+/// `eq`, `ne`, `gt`, `lt`, `ge`, `le`: a field of `s` compared with a constant; a missing field
+/// is noted and makes it unknown.
 #[inline(always)]
 pub(crate) fn cmp<S: Facts>(
     s: &S,
@@ -274,9 +276,6 @@ item_lists!(
     ThirdPartyLogins: ThirdPartyLogin => |p| p.third_party_logins.as_deref(),
 );
 
-/// The list `L` of the profile `env` describes.
-type Items<const L: u8> = ListOf<L>;
-
 impl CheckTest {
     /// The answer given the checks that fail and those that pass, one bit per check index (a
     /// named check in neither is unknown): the same as the condition's own tree gives.
@@ -424,11 +423,11 @@ impl ItemPred {
     fn judge(&self, env: &Env<'_>, pick: Pick, missing: &mut Missing) -> Truth {
         use ListField as L;
         match self {
-            ItemPred::Cards(f) => judge::<Items<{ L::BankCards as u8 }>>(f, env, pick, missing),
-            ItemPred::Devices(f) => judge::<Items<{ L::Devices as u8 }>>(f, env, pick, missing),
-            ItemPred::Groups(f) => judge::<Items<{ L::GroupsOwned as u8 }>>(f, env, pick, missing),
+            ItemPred::Cards(f) => judge::<ListOf<{ L::BankCards as u8 }>>(f, env, pick, missing),
+            ItemPred::Devices(f) => judge::<ListOf<{ L::Devices as u8 }>>(f, env, pick, missing),
+            ItemPred::Groups(f) => judge::<ListOf<{ L::GroupsOwned as u8 }>>(f, env, pick, missing),
             ItemPred::Logins(f) => {
-                judge::<Items<{ L::ThirdPartyLogins as u8 }>>(f, env, pick, missing)
+                judge::<ListOf<{ L::ThirdPartyLogins as u8 }>>(f, env, pick, missing)
             }
         }
     }
