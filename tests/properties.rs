@@ -430,7 +430,7 @@ fn field_value(path: &str) -> impl Strategy<Value = Option<Value>> {
 
 /// A profile with any of its fields given, each list with items of any shape.
 fn any_profile() -> impl Strategy<Value = Profile> {
-    use wxacct::profile::field::{CardField, DeviceField, Field, GroupField, LoginField};
+    use wxacct::profile::field::{Field, ListField};
     fn item(list: &str, names: Vec<&'static str>) -> impl Strategy<Value = Value> {
         let values: Vec<_> = names
             .iter()
@@ -450,26 +450,21 @@ fn any_profile() -> impl Strategy<Value = Profile> {
         prop::option::of(prop::collection::vec(item(list, names), 0..4))
     }
     let paths: Vec<&str> = Field::ALL.iter().map(|f| f.path()).collect();
+    // The fields of each list's items, by the list's path.
+    let item_fields = |list: &str| -> Vec<&'static str> {
+        wxacct::profile::field::item_paths()
+            .filter_map(|p| p.strip_prefix(list)?.strip_prefix("[]."))
+            .collect()
+    };
+    let lists: Vec<_> = ListField::ALL
+        .iter()
+        .map(|l| list(l.path(), item_fields(l.path())))
+        .collect();
     (
         paths.iter().map(|p| field_value(p)).collect::<Vec<_>>(),
-        list(
-            "wallet.bank_cards",
-            CardField::ALL.iter().map(|f| f.path()).collect(),
-        ),
-        list(
-            "devices",
-            DeviceField::ALL.iter().map(|f| f.path()).collect(),
-        ),
-        list(
-            "groups_owned",
-            GroupField::ALL.iter().map(|f| f.path()).collect(),
-        ),
-        list(
-            "third_party_logins",
-            LoginField::ALL.iter().map(|f| f.path()).collect(),
-        ),
+        lists,
     )
-        .prop_map(move |(values, cards, devices, groups, logins)| {
+        .prop_map(move |(values, lists)| {
             // Each given value that the profile's type accepts, one at a time.
             let mut v = json!({});
             let accepted = |v: &Value| serde_json::from_value::<Profile>(v.clone()).is_ok();
@@ -496,14 +491,10 @@ fn any_profile() -> impl Strategy<Value = Profile> {
                     put(&mut v, path, value);
                 }
             }
-            let lists = [
-                ("wallet.bank_cards", cards),
-                ("devices", devices),
-                ("groups_owned", groups),
-                ("third_party_logins", logins),
-            ];
-            for (path, items) in lists {
-                let Some(items) = items else { continue };
+            for (l, items) in ListField::ALL.iter().zip(lists) {
+                let (path, Some(items)) = (l.path(), items) else {
+                    continue;
+                };
                 // Items of a wrong shape are dropped one by one too.
                 let mut kept: Vec<Value> = Vec::new();
                 for item in items {

@@ -73,6 +73,12 @@ fn note(missing: &mut Missing, path: &'static str) {
     }
 }
 
+/// Unknown, because the field at `path` is missing (noted once).
+fn unknown(missing: &mut Missing, path: &'static str) -> Truth {
+    note(missing, path);
+    Truth::Unknown
+}
+
 /// Compares a field's value with a constant; a day counter is compared as it stands on
 /// `--start`.
 #[inline(always)]
@@ -133,10 +139,7 @@ where
 {
     match compare(s.value(f), op, c, env) {
         Some(b) => Truth::from_bool(b),
-        None => {
-            note(missing, f.report());
-            Truth::Unknown
-        }
+        None => unknown(missing, f.report()),
     }
 }
 
@@ -153,10 +156,7 @@ where
     S::Field: FieldPath,
 {
     match s.value(f) {
-        Val::Missing => {
-            note(missing, f.report());
-            Truth::Unknown
-        }
+        Val::Missing => unknown(missing, f.report()),
         v => Truth::from_bool(
             cs.into_iter()
                 .any(|c| compare(v, CmpOp::Eq, c, env) == Some(true)),
@@ -182,10 +182,7 @@ where
     S::Field: FieldPath,
 {
     match s.value(f) {
-        Val::Missing => {
-            note(missing, f.report());
-            Truth::Unknown
-        }
+        Val::Missing => unknown(missing, f.report()),
         Val::Date(d) => Truth::from_bool(d > env.start),
         _ => Truth::False,
     }
@@ -195,10 +192,7 @@ where
 #[inline(always)]
 pub(crate) fn nonempty(l: ListField, env: &Env<'_>, missing: &mut Missing) -> Truth {
     match l.len(env.profile) {
-        None => {
-            note(missing, l.path());
-            Truth::Unknown
-        }
+        None => unknown(missing, l.path()),
         Some(n) => Truth::from_bool(n > 0),
     }
 }
@@ -398,8 +392,7 @@ fn over_items<T>(
     mut each: impl FnMut(&T, &mut Missing) -> Truth,
 ) -> Truth {
     let Some(items) = items else {
-        note(missing, list.path());
-        return Truth::Unknown;
+        return unknown(missing, list.path());
     };
     match pick {
         Pick::Any => any(items.iter().map(|i| each(i, missing))),
