@@ -6,13 +6,14 @@
 
 // Which of these the code uses depends on the data.
 #[allow(unused_imports)]
-use super::truth::{
-    after_start, any_item, cmp, kleene_any, known, nonempty, one_of, whole, ItemList, ListOf,
-    Missing,
+use {
+    super::truth::{after_start, any_item, cmp, kleene_any, known, nonempty, one_of, whole},
+    crate::profile::field::{Facts, Field, ItemList, ListField, ListOf},
 };
+
+use super::truth::Missing;
 use super::{Env, Truth};
 use crate::knowledge::predicate::{CmpOp, Lit};
-use crate::profile::field::{Facts, Field, ListField};
 
 include!(concat!(env!("OUT_DIR"), "/conditions.rs"));
 

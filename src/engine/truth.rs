@@ -6,7 +6,8 @@ use jiff::civil::Date;
 use crate::engine::checks::Status;
 use crate::knowledge::predicate::{CheckTest, CmpOp, Const, ItemPred, Lit, Pred};
 use crate::profile::field::{Facts, ListField, Val};
-use crate::profile::model::{Card, Device, Group, Profile, ThirdPartyLogin};
+pub use crate::profile::field::{ItemList, ListOf};
+use crate::profile::model::Profile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Truth {
@@ -215,7 +216,10 @@ pub(crate) fn any_item<L: ItemList>(
     env: &Env<'_>,
     missing: &mut Missing,
     each: impl FnMut(&L::Item, &mut Missing) -> Truth,
-) -> Truth {
+) -> Truth
+where
+    <L::Item as Facts>::Field: FieldPath,
+{
     over_items(L::items(env.profile), L::LIST, Pick::Any, missing, each)
 }
 
@@ -240,35 +244,6 @@ macro_rules! kleene_any {
     }};
 }
 pub(crate) use kleene_any;
-
-/// A list of the profile whose items conditions read, named by [`ListField`] as a number (a
-/// `ListField` cannot be a const parameter itself).
-pub struct ListOf<const L: u8>;
-
-/// The items of a list, for [`any_item`].
-pub trait ItemList {
-    type Item: Facts<Field: FieldPath>;
-    const LIST: ListField;
-    fn items(p: &Profile) -> Option<&[Self::Item]>;
-}
-
-macro_rules! item_lists {
-    ($($list:ident: $item:ty => |$p:ident| $get:expr),+ $(,)?) => {$(
-        impl ItemList for ListOf<{ ListField::$list as u8 }> {
-            type Item = $item;
-            const LIST: ListField = ListField::$list;
-            fn items($p: &Profile) -> Option<&[$item]> {
-                $get
-            }
-        }
-    )+};
-}
-item_lists!(
-    BankCards: Card => |p| p.wallet.bank_cards.as_deref(),
-    Devices: Device => |p| p.devices.as_deref(),
-    GroupsOwned: Group => |p| p.groups_owned.as_deref(),
-    ThirdPartyLogins: ThirdPartyLogin => |p| p.third_party_logins.as_deref(),
-);
 
 impl CheckTest {
     /// The answer given the checks that fail and those that pass, one bit per check index (a
@@ -406,7 +381,10 @@ fn judge<L: ItemList>(
     env: &Env<'_>,
     pick: Pick,
     missing: &mut Missing,
-) -> Truth {
+) -> Truth
+where
+    <L::Item as Facts>::Field: FieldPath,
+{
     over_items(L::items(env.profile), L::LIST, pick, missing, |i, m| {
         pred.eval(i, env, m)
     })

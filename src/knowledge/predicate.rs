@@ -111,15 +111,6 @@ impl ItemPred {
             ListField::ThirdPartyLogins => ItemPred::Logins(Box::new(spec.compile()?)),
         })
     }
-
-    pub fn list(&self) -> ListField {
-        match self {
-            ItemPred::Cards(_) => ListField::BankCards,
-            ItemPred::Devices(_) => ListField::Devices,
-            ItemPred::Groups(_) => ListField::GroupsOwned,
-            ItemPred::Logins(_) => ListField::ThirdPartyLogins,
-        }
-    }
 }
 
 /// The fields a predicate may name: how to find one by path, and which values it allows.

@@ -247,16 +247,46 @@ impl ListField {
         }
         panic!("no list at this path")
     }
-    /// The list's length, `None` when the list itself is unknown.
-    pub fn len(self, p: &Profile) -> Option<usize> {
-        match self {
-            ListField::BankCards => p.wallet.bank_cards.as_ref().map(Vec::len),
-            ListField::Devices => p.devices.as_ref().map(Vec::len),
-            ListField::GroupsOwned => p.groups_owned.as_ref().map(Vec::len),
-            ListField::ThirdPartyLogins => p.third_party_logins.as_ref().map(Vec::len),
-        }
-    }
 }
+
+/// A list of the profile, named by [`ListField`] as a number (a `ListField` cannot be a const
+/// parameter itself), so that code can be generic over the list it reads.
+pub struct ListOf<const L: u8>;
+
+/// The items of a list of the profile.
+pub trait ItemList {
+    type Item: Facts;
+    const LIST: ListField;
+    fn items(p: &Profile) -> Option<&[Self::Item]>;
+}
+
+macro_rules! item_lists {
+    ($($list:ident: $item:ty => |$p:ident| $get:expr),+ $(,)?) => {
+        $(impl ItemList for ListOf<{ ListField::$list as u8 }> {
+            type Item = $item;
+            const LIST: ListField = ListField::$list;
+            fn items($p: &Profile) -> Option<&[$item]> {
+                $get
+            }
+        })+
+        impl ListField {
+            /// The list's length, `None` when the list itself is unknown.
+            pub fn len(self, p: &Profile) -> Option<usize> {
+                match self {
+                    $(ListField::$list => {
+                        <ListOf<{ ListField::$list as u8 }>>::items(p).map(<[$item]>::len)
+                    })+
+                }
+            }
+        }
+    };
+}
+item_lists!(
+    BankCards: Card => |p| p.wallet.bank_cards.as_deref(),
+    Devices: Device => |p| p.devices.as_deref(),
+    GroupsOwned: Group => |p| p.groups_owned.as_deref(),
+    ThirdPartyLogins: ThirdPartyLogin => |p| p.third_party_logins.as_deref(),
+);
 
 /// The path of each field of the lists' items (`wallet.bank_cards[].unbilled_cny`).
 pub fn item_paths() -> impl Iterator<Item = &'static str> {
