@@ -8,7 +8,7 @@ use jiff::civil::date;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use wxacct::engine::{Calendar, Verdict};
-use wxacct::knowledge::Knowledge;
+use wxacct::knowledge::{Goal, Knowledge};
 use wxacct::profile::model::{Card, CardKind, Device, DeviceKind, Profile};
 use wxacct::profile::values::Money;
 use wxacct::tasks::{Context, Task};
@@ -530,6 +530,87 @@ proptest! {
             let answer = wxacct::engine::compiled::fails(n.into(), &env, &mut compiled);
             prop_assert_eq!(answer, Some(c.fails_when.0.eval(&p, &env, &mut tree)), "{}", c.id);
             prop_assert_eq!(compiled, tree, "{}", c.id);
+        }
+    }
+}
+
+/// The shipped knowledge, and the same with an instant action in a chain of waits:
+/// `withdraw-balance` after `wait-security-change`, and `redeem-licaitong` (three business
+/// days) after `withdraw-balance`, so that the redemption waits for the security change
+/// through the withdrawal.
+fn plan_knowledge() -> [&'static Knowledge; 2] {
+    static CHAINED: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
+    let chained = CHAINED.get_or_init(|| {
+        let original = |n: &str| {
+            let file = wxacct::knowledge::FILES.iter().find(|(f, _)| *f == n);
+            file.map(|(_, s)| s.to_string()).unwrap()
+        };
+        let mut actions: Value = serde_json::from_str(&original("actions.json")).unwrap();
+        let list = actions["actions"].as_array_mut().unwrap();
+        let withdraw = list
+            .iter_mut()
+            .find(|a| a["id"] == "withdraw-balance")
+            .unwrap();
+        withdraw["after"] = json!([{ "action": "wait-security-change", "scope": "every" }]);
+        let redeem = list
+            .iter_mut()
+            .find(|a| a["id"] == "redeem-licaitong")
+            .unwrap();
+        redeem["after"] = json!([{ "action": "withdraw-balance", "scope": "every" }]);
+        let actions = actions.to_string();
+        Knowledge::load_from(&|n| {
+            if n == "actions.json" {
+                actions.clone()
+            } else {
+                original(n)
+            }
+        })
+        .unwrap_or_else(|p| panic!("{p:#?}"))
+    });
+    [Knowledge::get(), chained]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// When a plan is done is worked out from the steps that can move a date alone
+    /// (`ActionDef::moves_no_date`). It is the day the last of all its steps is done, in the
+    /// best and the worst case, and it is uncertain exactly when one of them is (a bank card
+    /// of unknown kind, a provisional action): the same as from every step. Checked on the
+    /// shipped knowledge and on knowledge where an instant action waits for a timed one.
+    #[test]
+    fn the_plan_is_done_when_its_last_step_is(
+        p in any_profile(),
+        day in 0i64..60,
+        holidays in prop::collection::vec(0i64..40, 0..4),
+    ) {
+        use wxacct::engine::checks::Tally;
+        use wxacct::engine::planner;
+        let start = date(2026, 11, 1) + jiff::Span::new().days(day);
+        let holidays: Vec<_> = holidays.iter().map(|&d| start + jiff::Span::new().days(d)).collect();
+        let env = wxacct::engine::Env { profile: &p, start, checks: &[] };
+        for kb in plan_knowledge() {
+            let ctx = Context { kb, start, calendar: Calendar::new(holidays.clone()) };
+            let realname = [Goal::Minimize, Goal::Replace, Goal::Remove].map(|goal| Task::Realname { goal });
+            let others = [Task::Deactivate, Task::UnbindQq, Task::Troubleshoot { symptoms: Vec::new() }];
+            for task in realname.into_iter().chain(others) {
+                let outcomes = task.evaluate(&ctx, &p).expect("dates in range").outcomes;
+                let tally = Tally::of(kb, &outcomes);
+                let plan = planner::build(kb, &outcomes, &tally, &env, &ctx.calendar, false)
+                    .expect("dates in range");
+                let Some(ready) = plan.ready_on else { continue };
+                let steps = plan.with_steps(kb, &env, &ctx.calendar);
+                let last = |worst: bool| {
+                    let done = steps.actions.iter().map(|a| if worst { a.done.latest } else { a.done.earliest });
+                    done.fold(start, std::cmp::Ord::max)
+                };
+                prop_assert_eq!(ready.earliest, last(false), "{:?}", task);
+                prop_assert_eq!(ready.latest, last(true), "{:?}", task);
+                let uncertain = steps.actions.iter().any(|a| {
+                    a.item.is_some_and(|i| i.is_card_of_unknown_kind()) || kb.actions[a.action].provisional
+                });
+                prop_assert_eq!(ready.provisional, uncertain, "{:?}", task);
+            }
         }
     }
 }

@@ -5,8 +5,10 @@
 //! in the data: an action's `after` list (every step of another action, the step about the same
 //! item, or only for this action's last step), and `first` for an action every other one waits
 //! for. This module links the steps accordingly and dates them in topological order with the
-//! calendar and the card limits, in the best case (`earliest`) and the worst (`latest`). It
-//! knows no action by name.
+//! calendar and the card limits, in the best case (`earliest`) and the worst (`latest`). The
+//! completion date (`ready_on`) is worked out from the steps that can move a date alone; the
+//! steps in full are worked out only for the results that show them. It knows no action by
+//! name.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -135,7 +137,7 @@ impl Plan {
         let Some(failed) = &self.pending else {
             return Cow::Borrowed(self);
         };
-        let graph = Graph::new(kb, failed.iter().copied(), env);
+        let graph = Graph::new(kb, failed.iter().copied(), env, Steps::All);
         let mut waits = Vec::new();
         // `build` dated every step already: none is past the end of the calendar.
         let actions = match graph.steps.is_empty() {
@@ -204,10 +206,14 @@ pub fn build(
 ) -> Result<Plan, DateError> {
     let stuck = tally.with(Severity::Blocker, Status::Fail) & tally.manual != 0;
     let failed = positions(tally.fail).map(|i| outcomes[i].check);
-    // When every step starts and ends on `--start`, the date needs no graph.
+    // When every step starts and ends on `--start`, the date needs no graph; else it needs
+    // only the steps that can move it.
     let (done, uncertain) = match takes_no_time(kb, failed.clone()) {
         Some(uncertain) => (Window::day(env.start), uncertain),
-        None => solved(kb, env, cal, &Graph::new(kb, failed.clone(), env))?,
+        None => {
+            let graph = Graph::new(kb, failed.clone(), env, Steps::Dated);
+            solved(kb, env, cal, &graph)?
+        }
     };
     let ready_on = (!stuck).then_some(ReadyOn {
         earliest: done.earliest,
@@ -224,7 +230,7 @@ pub fn build(
 
 /// When the last step is done (`--start` when there is none), and whether that date is
 /// uncertain: a card of unknown kind, or a step that takes real time the sources do not give,
-/// leaves the dates after it open.
+/// leaves the dates after it open. `graph` may leave out the steps that move no date.
 fn solved(
     kb: &Knowledge,
     env: &Env<'_>,
@@ -254,10 +260,12 @@ fn takes_no_time(kb: &Knowledge, failed: impl Iterator<Item = usize>) -> Option<
             continue;
         };
         let def = &kb.actions[a];
-        let instant = matches!(def.duration, Duration::Minutes(_) | Duration::Unstated);
         // A provisional action counts when it has a step: one without items always has one.
         let items = def.per_item.as_ref().map(|p| p.list);
-        if !instant || items == Some(ListField::BankCards) || (def.provisional && items.is_some()) {
+        if !def.is_instant()
+            || items == Some(ListField::BankCards)
+            || (def.provisional && items.is_some())
+        {
             return None;
         }
         uncertain |= def.provisional;
@@ -317,6 +325,16 @@ fn dated_steps(
         .collect())
 }
 
+/// Which steps a graph holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Steps {
+    /// Every step: the plan as it is shown.
+    All,
+    /// Only the steps that can move a date ([`ActionDef::moves_no_date`]): enough for when the
+    /// plan is done, and whether that date is uncertain.
+    Dated,
+}
+
 /// One step of the plan, before it is dated.
 struct Step {
     action: usize,
@@ -340,7 +358,12 @@ struct Graph {
 
 impl Graph {
     /// One action per failed check (once, however many checks name it), expanded into steps.
-    fn new(kb: &Knowledge, failed: impl Iterator<Item = usize>, env: &Env<'_>) -> Graph {
+    fn new(
+        kb: &Knowledge,
+        failed: impl Iterator<Item = usize>,
+        env: &Env<'_>,
+        which: Steps,
+    ) -> Graph {
         let mut steps = SmallVec::new();
         let mut spans: SmallVec<[(usize, Range<usize>); 16]> = SmallVec::new();
         let mut numbers = None;
@@ -348,7 +371,8 @@ impl Graph {
             let Some(action) = kb.checks[check].action_idx else {
                 continue;
             };
-            if spans.iter().any(|(a, _)| *a == action) {
+            let left_out = which == Steps::Dated && kb.actions[action].dateless;
+            if left_out || spans.iter().any(|(a, _)| *a == action) {
                 continue;
             }
             let from = steps.len();

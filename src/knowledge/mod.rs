@@ -536,8 +536,9 @@ impl Knowledge {
         own.filter(|&i| i < self.actions.len()).chain(firsts)
     }
 
-    /// Each action's depth in the graph of what waits for what. Bounded by the number of
-    /// actions, so that a cycle (reported by `problems`) cannot make it loop.
+    /// Each action's depth in the graph of what waits for what, and whether its steps can
+    /// move a date. Bounded by the number of actions, so that a cycle (reported by
+    /// `problems`) cannot make it loop.
     fn set_action_depths(&mut self) {
         let n = self.actions.len();
         let mut depth = vec![0usize; n];
@@ -556,6 +557,7 @@ impl Knowledge {
         }
         for (a, d) in self.actions.iter_mut().zip(depth) {
             a.depth = d;
+            a.dateless = a.moves_no_date();
         }
         self.first_actions = (0..n).filter(|&a| self.actions[a].first).collect();
     }

@@ -292,6 +292,10 @@ pub struct ActionDef {
     /// same day are listed by it, so that each comes after what it waits for.
     #[serde(skip)]
     pub depth: usize,
+    /// Its steps never move a date of the plan; filled in when loaded (see
+    /// [`ActionDef::moves_no_date`]).
+    #[serde(skip)]
+    pub dateless: bool,
     pub duration: Duration,
     /// The sources give no duration and the step takes real time (a notarisation): every
     /// date after it is provisional.
@@ -304,6 +308,30 @@ pub struct ActionDef {
     pub sources: Vec<String>,
     #[serde(default)]
     pub conflicts: Vec<String>,
+}
+
+impl ActionDef {
+    /// Whether a step of this action ends the day it is ready (minutes, or no stated
+    /// duration).
+    pub fn is_instant(&self) -> bool {
+        matches!(self.duration, Duration::Minutes(_) | Duration::Unstated)
+    }
+
+    /// Whether its steps can never move a date of the plan: each ends the day it is ready,
+    /// and is ready when the `first` actions are done, which every other step waits for as
+    /// well (its own `after` list is empty). Nothing that waits for it can then be ready later
+    /// for it, and the plan cannot end later. Leaving such steps out of the graph therefore
+    /// gives the same completion date, as long as they cannot make it uncertain either: a
+    /// provisional action, or a step about a bank card (whose kind may be unknown), is kept.
+    pub fn moves_no_date(&self) -> bool {
+        self.is_instant()
+            && self.after.is_empty()
+            && !self.provisional
+            && self
+                .per_item
+                .as_ref()
+                .is_none_or(|p| p.list != ListField::BankCards)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
