@@ -614,3 +614,23 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Every task gives its outcomes in output order (by severity, then by id), and its tally
+    /// is the tally of those outcomes.
+    #[test]
+    fn outcomes_come_in_output_order(p in any_profile()) {
+        use wxacct::engine::checks::Tally;
+        let ctx = ctx();
+        let realname = [Goal::Minimize, Goal::Replace, Goal::Remove].map(|goal| Task::Realname { goal });
+        let others = [Task::Deactivate, Task::UnbindQq, Task::Troubleshoot { symptoms: Vec::new() }];
+        for task in realname.into_iter().chain(others) {
+            let eval = task.evaluate(&ctx, &p).expect("dates in range");
+            let key = |o: &wxacct::engine::CheckOutcome| (o.severity, ctx.kb.checks[o.check].id_rank);
+            prop_assert!(eval.outcomes.is_sorted_by_key(key), "{:?}", task);
+            prop_assert_eq!(eval.tally, Tally::of(ctx.kb, &eval.outcomes), "{:?}", task);
+        }
+    }
+}

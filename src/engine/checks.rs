@@ -29,13 +29,16 @@ pub struct CheckOutcome {
 const _: () = assert!(std::mem::size_of::<CheckOutcome>() <= 40);
 
 /// Copies the missing paths in one block (`SmallVec`'s own `clone` pushes them one by one;
-/// realname clones many outcomes a profile).
+/// realname clones many outcomes a profile). None or one, the usual case, is copied in place,
+/// without a call to copy a block of unknown length.
 impl Clone for CheckOutcome {
     fn clone(&self) -> CheckOutcome {
-        CheckOutcome {
-            missing: Missing::from_slice(&self.missing),
-            ..*self
-        }
+        let missing = match self.missing.as_slice() {
+            [] => Missing::new(),
+            &[one] => smallvec::smallvec![one],
+            more => Missing::from_slice(more),
+        };
+        CheckOutcome { missing, ..*self }
     }
 }
 

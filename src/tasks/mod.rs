@@ -31,6 +31,9 @@ pub struct Context {
 #[derive(Debug, Clone)]
 pub struct Evaluation {
     pub outcomes: Vec<CheckOutcome>,
+    /// The tally of `outcomes`, one bit per outcome. Whatever changes the outcomes after
+    /// [`Evaluation::new`] goes through [`Evaluation::show_also`], which keeps it.
+    pub tally: Tally,
     pub verdict: Verdict,
     pub plan: Plan,
     /// Ids of the causes the profile shows, most likely first (`troubleshoot` only).
@@ -58,10 +61,23 @@ impl Evaluation {
         let plan = planner::build(ctx.kb, &outcomes, &planned, env, &ctx.calendar, provisional)?;
         Ok(Evaluation {
             outcomes,
+            tally,
             verdict,
             plan,
             likely: Vec::new(),
         })
+    }
+
+    /// Adds outcomes that are shown but neither planned nor counted (severity `info`), in
+    /// output order.
+    pub fn show_also(&mut self, kb: &Knowledge, extra: Vec<CheckOutcome>) {
+        debug_assert!(extra.iter().all(|o| o.severity == Severity::Info));
+        if extra.is_empty() {
+            return;
+        }
+        self.outcomes.extend(extra);
+        checks::sort(kb, &mut self.outcomes);
+        self.tally = Tally::of(kb, &self.outcomes);
     }
 }
 
@@ -144,7 +160,8 @@ impl Task {
         source: &'a str,
         eval: &Evaluation,
     ) -> ResultSummary<'a> {
-        let tally = Tally::of(ctx.kb, &eval.outcomes);
+        let tally = eval.tally;
+        debug_assert_eq!(tally, Tally::of(ctx.kb, &eval.outcomes));
         let ids = |sev: Severity, st: Status| {
             Ids(checks::positions(tally.with(sev, st))
                 .filter_map(|i| ctx.kb.checks[eval.outcomes[i].check].id_json.as_deref())

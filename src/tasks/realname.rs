@@ -138,6 +138,7 @@ pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, 
         {
             o.severity = Severity::Info;
         }
+        checks::sort(kb, &mut outcomes);
     }
     let mut eval = Evaluation::new(ctx, env, outcomes, applies)?;
     // What stops the other methods is shown (so that `blocked_by` names checks of the result)
@@ -157,8 +158,7 @@ pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, 
             });
         }
     }
-    eval.outcomes.extend(extra);
-    checks::sort(kb, &mut eval.outcomes);
+    eval.show_also(kb, extra);
     // Every date the result shows must be computable: when each method clears the real name,
     // and the day it is cleared for the recommended one.
     for m in &choice.methods {
