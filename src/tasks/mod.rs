@@ -158,15 +158,11 @@ impl Task {
         ctx: &Context,
         profile: &'a Profile,
         source: &'a str,
-        eval: &Evaluation,
+        eval: &'a Evaluation,
     ) -> ResultSummary<'a> {
         let tally = eval.tally;
         debug_assert_eq!(tally, Tally::of(ctx.kb, &eval.outcomes));
-        let ids = |sev: Severity, st: Status| {
-            Ids(checks::positions(tally.with(sev, st))
-                .filter_map(|i| ctx.kb.checks[eval.outcomes[i].check].id_json.as_deref())
-                .collect())
-        };
+        let ids = |sev: Severity, st: Status| Ids::new(ctx.kb, &eval.outcomes, tally.with(sev, st));
         ResultSummary {
             schema_version: SCHEMA_VERSION,
             command: self.id(),

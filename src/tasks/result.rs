@@ -5,9 +5,12 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::engine::calendar::push_day;
-use crate::engine::{ReadyOn, Status, Verdict, Window};
+use crate::engine::checks::positions;
+use crate::engine::{CheckOutcome, ReadyOn, Status, Verdict, Window};
+use crate::knowledge::Knowledge;
 use crate::knowledge::{Goal, Level, Scenario, Severity, SourceKind, TaskId};
 use crate::profile::model::Platform;
+use serde_json::value::RawValue;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -427,11 +430,11 @@ pub struct ResultSummary<'a> {
     pub id: Option<&'a str>,
     pub verdict: Verdict,
     /// Ids of the blockers that fail.
-    pub failed: Ids,
+    pub failed: Ids<'a>,
     /// Ids of the blockers whose status is unknown.
-    pub unknown: Ids,
+    pub unknown: Ids<'a>,
     /// Ids of the warnings that fail.
-    pub warnings: Ids,
+    pub warnings: Ids<'a>,
     pub ready_on: Option<ReadyOn>,
     /// Ids of the causes the profile shows (`troubleshoot` only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -462,7 +465,7 @@ impl ResultSummary<'_> {
         fn ids(out: &mut Vec<u8>, key: &[u8], ids: &Ids) {
             out.extend_from_slice(key);
             out.push(b'[');
-            for (i, id) in ids.0.iter().enumerate() {
+            for (i, id) in ids.json().enumerate() {
                 if i > 0 {
                     out.push(b',');
                 }
@@ -555,28 +558,47 @@ pub struct CheckCount {
     pub count: u64,
 }
 
-/// Check ids, written to JSON as they were escaped once when the knowledge base was loaded.
-/// A few ids are kept in place, without an allocation per profile.
-#[derive(Debug, Clone, Default)]
-pub struct Ids(pub smallvec::SmallVec<[&'static serde_json::value::RawValue; 8]>);
+/// Check ids: the outcomes at the positions a mask gives (one bit per outcome, as a
+/// [`crate::engine::checks::Tally`] has them), read when written. The ids go to JSON as they
+/// were escaped once when the knowledge base was loaded.
+#[derive(Clone, Copy)]
+pub struct Ids<'a> {
+    mask: u64,
+    outcomes: &'a [CheckOutcome],
+    kb: &'a Knowledge,
+}
 
-impl Ids {
+impl<'a> Ids<'a> {
+    pub fn new(kb: &'a Knowledge, outcomes: &'a [CheckOutcome], mask: u64) -> Ids<'a> {
+        Ids { mask, outcomes, kb }
+    }
+    /// The ids as JSON strings, in outcome order.
+    fn json(&self) -> impl Iterator<Item = &'a RawValue> + 'a {
+        let Ids { mask, outcomes, kb } = *self;
+        positions(mask).filter_map(move |i| kb.checks[outcomes.get(i)?.check].id_json.as_deref())
+    }
     /// The plain ids.
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.iter().map(|r| r.get().trim_matches('"'))
+    pub fn names(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.json().map(|r| r.get().trim_matches('"'))
     }
     pub fn join(&self, sep: &str) -> String {
         self.names().collect::<Vec<_>>().join(sep)
     }
 }
 
-impl Serialize for Ids {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(&self.0)
+impl std::fmt::Debug for Ids<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.names()).finish()
     }
 }
 
-impl JsonSchema for Ids {
+impl Serialize for Ids<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.json())
+    }
+}
+
+impl JsonSchema for Ids<'_> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "CheckIds".into()
     }
@@ -588,18 +610,20 @@ impl JsonSchema for Ids {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::Knowledge;
 
     /// The hand-written summary is byte for byte what serde_json writes.
     #[test]
     fn summary_json_is_serde_json() {
         let kb = Knowledge::get();
-        let ids = |from: usize, n: usize| {
-            Ids(kb.checks[from..from + n]
-                .iter()
-                .filter_map(|c| c.id_json.as_deref())
-                .collect())
-        };
+        let outcomes: Vec<CheckOutcome> = (0..kb.checks.len().min(64))
+            .map(|check| CheckOutcome {
+                check,
+                severity: Severity::Blocker,
+                status: Status::Fail,
+                missing: Default::default(),
+            })
+            .collect();
+        let ids = |from: usize, n: usize| Ids::new(kb, &outcomes, ((1u64 << n) - 1) << from);
         let day = |y, m, d| jiff::civil::date(y, m, d);
         let readies = [
             None,
