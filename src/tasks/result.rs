@@ -3,14 +3,13 @@
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::engine::calendar::push_day;
 use crate::engine::checks::positions;
 use crate::engine::{CheckOutcome, ReadyOn, Status, Verdict, Window};
-use crate::knowledge::Knowledge;
-use crate::knowledge::{Goal, Level, Scenario, Severity, SourceKind, TaskId};
+use crate::knowledge::{Goal, Knowledge, Level, Scenario, Severity, SourceKind, TaskId};
 use crate::profile::model::Platform;
-use serde_json::value::RawValue;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
