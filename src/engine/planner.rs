@@ -206,14 +206,18 @@ pub fn build(
 ) -> Result<Plan, DateError> {
     let stuck = tally.with(Severity::Blocker, Status::Fail) & tally.manual != 0;
     let failed = positions(tally.fail).map(|i| outcomes[i].check);
-    // When every step starts and ends on `--start`, the date needs no graph; else it needs
-    // only the steps that can move it.
-    let (done, uncertain) = match takes_no_time(kb, failed.clone()) {
-        Some(uncertain) => (Window::day(env.start), uncertain),
-        None => {
+    // The date needs only the steps that can move it: when there are none, it is `--start`.
+    let dated = |c: usize| {
+        kb.checks[c]
+            .action_idx
+            .is_some_and(|a| !kb.actions[a].dateless)
+    };
+    let (done, uncertain) = match failed.clone().any(dated) {
+        true => {
             let graph = Graph::new(kb, failed.clone(), env, Steps::Dated);
             solved(kb, env, cal, &graph)?
         }
+        false => (Window::day(env.start), false),
     };
     let ready_on = (!stuck).then_some(ReadyOn {
         earliest: done.earliest,
@@ -247,30 +251,6 @@ fn solved(
         s.item.is_some_and(|i| i.is_card_of_unknown_kind()) || kb.actions[s.action].provisional
     });
     Ok((done, uncertain))
-}
-
-/// Whether every step of the actions the failed checks call for starts and ends on the day it
-/// is ready (minutes, or no stated duration), so that each one falls on `--start`; then,
-/// whether that date is uncertain (a step whose real duration the sources leave open).
-/// `None` when some step takes time or is about a bank card (whose kind may be unknown).
-fn takes_no_time(kb: &Knowledge, failed: impl Iterator<Item = usize>) -> Option<bool> {
-    let mut uncertain = false;
-    for c in failed {
-        let Some(a) = kb.checks[c].action_idx else {
-            continue;
-        };
-        let def = &kb.actions[a];
-        // A provisional action counts when it has a step: one without items always has one.
-        let items = def.per_item.as_ref().map(|p| p.list);
-        if !def.is_instant()
-            || items == Some(ListField::BankCards)
-            || (def.provisional && items.is_some())
-        {
-            return None;
-        }
-        uncertain |= def.provisional;
-    }
-    Some(uncertain)
 }
 
 /// Dates the steps in the best and the worst case and puts them in plan order; what each
