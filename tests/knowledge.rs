@@ -1,29 +1,10 @@
 //! The knowledge base, through the library: it loads, and its validation catches bad data.
 
+mod common;
+use common::load_with;
+
 use serde_json::Value;
-use wxacct::knowledge::{Knowledge, FILES};
-
-fn original(name: &str) -> String {
-    FILES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, s)| s.to_string())
-        .unwrap()
-}
-
-/// Loads the data with one file altered.
-fn load_with(name: &str, alter: impl Fn(&mut Value)) -> Result<Knowledge, Vec<String>> {
-    let mut v: Value = serde_json::from_str(&original(name)).unwrap();
-    alter(&mut v);
-    let changed = v.to_string();
-    Knowledge::load_from(&|n| {
-        if n == name {
-            changed.clone()
-        } else {
-            original(n)
-        }
-    })
-}
+use wxacct::knowledge::Knowledge;
 
 fn fails_with(result: Result<Knowledge, Vec<String>>, needle: &str) {
     match result {

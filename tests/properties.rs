@@ -541,29 +541,18 @@ proptest! {
 fn plan_knowledge() -> [&'static Knowledge; 2] {
     static CHAINED: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
     let chained = CHAINED.get_or_init(|| {
-        let original = |n: &str| {
-            let file = wxacct::knowledge::FILES.iter().find(|(f, _)| *f == n);
-            file.map(|(_, s)| s.to_string()).unwrap()
-        };
-        let mut actions: Value = serde_json::from_str(&original("actions.json")).unwrap();
-        let list = actions["actions"].as_array_mut().unwrap();
-        let withdraw = list
-            .iter_mut()
-            .find(|a| a["id"] == "withdraw-balance")
-            .unwrap();
-        withdraw["after"] = json!([{ "action": "wait-security-change", "scope": "every" }]);
-        let redeem = list
-            .iter_mut()
-            .find(|a| a["id"] == "redeem-licaitong")
-            .unwrap();
-        redeem["after"] = json!([{ "action": "withdraw-balance", "scope": "every" }]);
-        let actions = actions.to_string();
-        Knowledge::load_from(&|n| {
-            if n == "actions.json" {
-                actions.clone()
-            } else {
-                original(n)
-            }
+        load_with("actions.json", |actions| {
+            let list = actions["actions"].as_array_mut().unwrap();
+            let withdraw = list
+                .iter_mut()
+                .find(|a| a["id"] == "withdraw-balance")
+                .unwrap();
+            withdraw["after"] = json!([{ "action": "wait-security-change", "scope": "every" }]);
+            let redeem = list
+                .iter_mut()
+                .find(|a| a["id"] == "redeem-licaitong")
+                .unwrap();
+            redeem["after"] = json!([{ "action": "withdraw-balance", "scope": "every" }]);
         })
         .unwrap_or_else(|p| panic!("{p:#?}"))
     });

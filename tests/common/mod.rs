@@ -3,6 +3,7 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
+use wxacct::knowledge::{Knowledge, FILES};
 
 /// The binary with locale and colour variables cleared, so tests see the defaults.
 pub fn wx() -> Command {
@@ -285,5 +286,28 @@ pub fn split_between(end: &str, start: &str, id: &str) -> bool {
                 .next_back()
                 .is_some_and(id_char)
             && !start[tail.len()..].chars().next().is_some_and(id_char)
+    })
+}
+
+/// The embedded data file `name`, as shipped.
+pub fn original(name: &str) -> String {
+    FILES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, s)| s.to_string())
+        .unwrap()
+}
+
+/// Loads the knowledge base with one embedded file altered by `alter`.
+pub fn load_with(name: &str, alter: impl Fn(&mut Value)) -> Result<Knowledge, Vec<String>> {
+    let mut v: Value = serde_json::from_str(&original(name)).unwrap();
+    alter(&mut v);
+    let changed = v.to_string();
+    Knowledge::load_from(&|n| {
+        if n == name {
+            changed.clone()
+        } else {
+            original(n)
+        }
     })
 }
