@@ -773,3 +773,63 @@ fn compiled_conditions_are_used_only_for_the_conditions_they_were_written_from()
     assert_eq!(status(kb, shipped), Status::Fail);
     assert_eq!(status(&altered, idx), Status::Pass);
 }
+
+/// The same for the causes' conditions (`likely_when`, `ruled_out_when` in troubleshoot.json):
+/// the embedded file, read lazily or up front, uses the code for every condition that reads a
+/// field; an altered condition is walked, and `troubleshoot` follows the altered data.
+#[test]
+fn compiled_cause_conditions_are_used_only_for_the_conditions_they_were_written_from() {
+    use wxacct::knowledge::CauseDef;
+    use wxacct::tasks::{Context, Task};
+    let coded = |c: &CauseDef| (c.likely_code.is_some(), c.ruled_out_code.is_some());
+    let field_conditions = |c: &CauseDef| {
+        (
+            c.likely_when.is_some() && c.likely_test.is_none(),
+            c.ruled_out_when.is_some() && c.ruled_out_test.is_none(),
+        )
+    };
+    let eager = Knowledge::load().unwrap_or_else(|p| panic!("{p:#?}"));
+    for kb in [Knowledge::get(), &eager] {
+        assert!(kb.troubleshoot.as_built);
+        assert!(kb
+            .troubleshoot
+            .causes
+            .iter()
+            .all(|c| coded(c) == field_conditions(c)));
+    }
+    let altered = load_with("troubleshoot.json", |v| {
+        let cause = v["causes"]
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .find(|c| c["id"] == "qq-compromised")
+            .unwrap();
+        cause["likely_when"] = serde_json::json!({ "eq": ["qq.stolen", false] });
+    })
+    .unwrap_or_else(|p| panic!("{p:#?}"));
+    let altered: &'static Knowledge = Box::leak(Box::new(altered));
+    assert!(!altered.troubleshoot.as_built);
+    for c in &altered.troubleshoot.causes {
+        let expected = match c.id.as_str() {
+            "qq-compromised" => (false, true),
+            _ => field_conditions(c),
+        };
+        assert_eq!(coded(c), expected, "{}", c.id);
+    }
+
+    let profile = serde_json::from_value(serde_json::json!({ "qq": { "stolen": false } })).unwrap();
+    let likely = |kb: &'static Knowledge| {
+        let ctx = Context {
+            kb,
+            start: jiff::civil::date(2026, 11, 23),
+            calendar: wxacct::engine::Calendar::new(Vec::new()),
+        };
+        let task = Task::Troubleshoot {
+            symptoms: Vec::new(),
+        };
+        let eval = task.evaluate(&ctx, &profile).unwrap();
+        eval.likely.contains(&"qq-compromised")
+    };
+    assert!(!likely(Knowledge::get()));
+    assert!(likely(altered));
+}

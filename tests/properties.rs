@@ -532,6 +532,45 @@ proptest! {
             prop_assert_eq!(compiled, tree, "{}", c.id);
         }
     }
+
+    /// The same for the code written from the causes' conditions (`likely_when`,
+    /// `ruled_out_when` in `data/troubleshoot.json`), with any status for every check their
+    /// `check` parts read.
+    #[test]
+    fn compiled_cause_conditions_answer_as_the_interpreter_does(
+        p in any_profile(),
+        day in 0i64..200,
+        statuses in prop::collection::vec(0u8..3, 64),
+    ) {
+        use wxacct::engine::{truth::Missing, Status};
+        let kb = Knowledge::get();
+        let start = date(2026, 11, 1) + jiff::Span::new().days(day);
+        let statuses: Vec<Status> = statuses[..kb.checks.len()]
+            .iter()
+            .map(|s| [Status::Pass, Status::Fail, Status::Unknown][usize::from(*s)])
+            .collect();
+        let env = wxacct::engine::Env { profile: &p, start, checks: &statuses };
+        let mut written = 0;
+        for c in &kb.troubleshoot.causes {
+            let both = [
+                (&c.likely_when, c.likely_test, &c.likely_code),
+                (&c.ruled_out_when, c.ruled_out_test, &c.ruled_out_code),
+            ];
+            for (cond, test, code) in both {
+                // Every condition that reads a field has code; one on checks alone is a mask
+                // test.
+                let Some(cond) = cond else { continue };
+                prop_assert_eq!(code.is_some(), test.is_none(), "{}", c.id);
+                let Some(code) = code else { continue };
+                written += 1;
+                let (mut compiled, mut tree) = (Missing::new(), Missing::new());
+                let answer = code.holds(&env, &mut compiled);
+                prop_assert_eq!(answer, Some(cond.0.eval(&p, &env, &mut tree)), "{}", c.id);
+                prop_assert_eq!(compiled, tree, "{}", c.id);
+            }
+        }
+        prop_assert!(written > 0);
+    }
 }
 
 /// The shipped knowledge, and the same with an instant action in a chain of waits:

@@ -121,7 +121,8 @@ where
 }
 
 // The parts a condition is made of, each judged in one place: the interpreter below
-// (`Pred::eval`) and the code `build.rs` generates from `data/checks.json` (`engine::compiled`)
+// (`Pred::eval`) and the code `build.rs` generates from `data/checks.json` and
+// `data/troubleshoot.json` (`engine::compiled`)
 // both call these, so the two cannot differ in what a part means.
 
 /// `eq`, `ne`, `gt`, `lt`, `ge`, `le`: a field of `s` compared with a constant; a missing field
@@ -196,6 +197,23 @@ pub(crate) fn nonempty(l: ListField, env: &Env<'_>, missing: &mut Missing) -> Tr
         None => unknown(missing, l.path()),
         Some(n) => Truth::from_bool(n > 0),
     }
+}
+
+/// `check`: true when the check fails, false when it passes, unknown otherwise (and when no
+/// status is given for it).
+#[inline(always)]
+fn check_truth(status: Option<&Status>) -> Truth {
+    match status {
+        Some(Status::Fail) => Truth::True,
+        Some(Status::Pass) => Truth::False,
+        _ => Truth::Unknown,
+    }
+}
+
+/// The `k`-th `check` part of a condition written as code, which reads check `refs[k]`.
+#[inline(always)]
+pub(crate) fn checked(env: &Env<'_>, refs: &[usize], k: usize) -> Truth {
+    check_truth(refs.get(k).and_then(|&i| env.checks.get(i)))
 }
 
 /// A whole condition (not a part of one): when its answer is known, the fields its parts
@@ -340,11 +358,7 @@ impl<F: FieldPath> Pred<F> {
                 any(ps.iter().map(|p| p.eval_inner(s, env, missing).negate())).negate()
             }
             Pred::Not(p) => p.eval_inner(s, env, missing).negate(),
-            Pred::Check(_, idx) => match env.checks.get(*idx) {
-                Some(Status::Fail) => Truth::True,
-                Some(Status::Pass) => Truth::False,
-                _ => Truth::Unknown,
-            },
+            Pred::Check(_, idx) => check_truth(env.checks.get(*idx)),
         }
     }
 }

@@ -16,6 +16,8 @@ use std::sync::OnceLock;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use crate::engine::compiled::Code;
+
 pub use predicate::{CheckTest, Condition, Pred};
 pub use records::*;
 pub use section::Section;
@@ -254,15 +256,22 @@ fn link_troubleshoot(
         }
     }
     link_conditions(out, index, errors);
+    let as_built = t.as_built;
     for c in &mut t.causes {
         match t.symptoms.iter().position(|s| s.id == c.symptom) {
             Some(i) => c.symptom_idx = i,
             None => errors.push(format!("cause {}: unknown symptom `{}`", c.id, c.symptom)),
         }
-        let mut named = Vec::new();
-        for w in c.likely_when.iter_mut().chain(&mut c.ruled_out_when) {
-            w.0.check_refs_mut(&mut |_, idx| named.push(*idx));
-        }
+        // The checks each condition names, in the order written.
+        let refs = |w: &mut Option<Condition>| {
+            let mut refs = Vec::new();
+            if let Some(w) = w {
+                w.0.check_refs_mut(&mut |_, idx| refs.push(*idx));
+            }
+            refs
+        };
+        let (likely, ruled_out) = (refs(&mut c.likely_when), refs(&mut c.ruled_out_when));
+        let mut named = [likely.as_slice(), ruled_out.as_slice()].concat();
         named.retain(|&i| i != usize::MAX);
         named.sort_unstable();
         named.dedup();
@@ -273,6 +282,18 @@ fn link_troubleshoot(
         let test = |w: &Option<Condition>| w.as_ref().and_then(|w| CheckTest::of(&w.0));
         c.likely_test = test(&c.likely_when);
         c.ruled_out_test = test(&c.ruled_out_when);
+        // A condition judged by mask tests needs no code.
+        let code = |key, w: &Option<Condition>, test: Option<CheckTest>, refs| {
+            let w = w.as_ref().filter(|_| test.is_none())?;
+            Code::of(&c.id, key, w, refs, as_built)
+        };
+        c.likely_code = code("likely_when", &c.likely_when, c.likely_test, likely);
+        c.ruled_out_code = code(
+            "ruled_out_when",
+            &c.ruled_out_when,
+            c.ruled_out_test,
+            ruled_out,
+        );
     }
     let mut by_rank: Vec<usize> = (0..t.causes.len()).collect();
     by_rank.sort_by_key(|&i| (Reverse(t.causes[i].share_percent), t.causes[i].id.as_str()));
@@ -476,6 +497,10 @@ impl Knowledge {
             check_index,
             conflict_index,
         };
+        // A troubleshoot.json read up front is the one `build.rs` read only when it is the same.
+        if let Some(t) = kb.troubleshoot.get_mut() {
+            t.as_built = get("troubleshoot.json") == file("troubleshoot.json");
+        }
         kb.link(&mut errors);
         if errors.is_empty() {
             Ok(kb)

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::predicate::{list, CheckTest, Condition, ItemPred, PredSpec};
 use super::text::Text;
+use crate::engine::compiled::Code;
 use crate::profile::field::{Field, ListField};
 use crate::profile::model::{CardKind, DeviceKind, Platform, Region};
 
@@ -812,6 +813,12 @@ pub struct CauseDef {
     pub likely_test: Option<CheckTest>,
     #[serde(skip)]
     pub ruled_out_test: Option<CheckTest>,
+    /// The code `build.rs` wrote for `likely_when` and `ruled_out_when` (`engine::compiled`),
+    /// when each was written from the condition loaded; filled in when loaded.
+    #[serde(skip)]
+    pub likely_code: Option<Code>,
+    #[serde(skip)]
+    pub ruled_out_code: Option<Code>,
     pub title: Text,
     pub remedy: Text,
     pub sources: Vec<String>,
@@ -828,6 +835,15 @@ pub struct TroubleshootData {
     /// then by id; filled in when loaded.
     #[serde(skip)]
     pub by_rank: Vec<usize>,
+    /// Whether this is the troubleshoot.json `build.rs` wrote its code from, so that each
+    /// cause's conditions are known to be the ones it was written from. Read from the embedded
+    /// file, it is; the loader sets it for a file it is given.
+    #[serde(skip, default = "as_built")]
+    pub as_built: bool,
+}
+
+fn as_built() -> bool {
+    true
 }
 
 impl TroubleshootData {

@@ -16,6 +16,7 @@ use super::result::{CauseStatus, CauseView, Parts, SymptomView, TroubleshootPart
 use super::views;
 use super::{Context, Evaluation};
 use crate::engine::checks::{self, positions, Tally};
+use crate::engine::compiled::Code;
 use crate::engine::truth::Missing;
 use crate::engine::{CheckOutcome, DateError, Env, Status, Truth};
 use crate::knowledge::{CauseDef, CheckTest, Condition, Knowledge};
@@ -84,20 +85,32 @@ impl Named {
     /// How the profile bears on cause `def`: likely when it shows what makes the cause happen,
     /// ruled out when it shows the cause cannot have happened, unknown otherwise. The fields a
     /// condition found missing go to `missing`.
+    #[inline]
     fn status(&self, def: &CauseDef, env: &Env<'_>, missing: &mut Missing) -> CauseStatus {
-        let mut holds = |c: &Option<Condition>, test: Option<CheckTest>| match (test, c) {
-            (Some(t), _) => t.eval(self.fail, self.pass),
-            (None, Some(c)) => c.0.eval(env.profile, env, missing),
-            (None, None) => Truth::False,
-        };
+        // A condition on checks alone is a mask test, answered in place; an absent one never
+        // holds.
+        let mut holds =
+            |c: &Option<Condition>, test: Option<CheckTest>, code: &Option<Code>| match (test, c) {
+                (Some(t), _) => t.eval(self.fail, self.pass),
+                (None, Some(c)) => Named::judge(c, code.as_ref(), env, missing),
+                (None, None) => Truth::False,
+            };
         // A likely cause is not looked at further.
-        match holds(&def.likely_when, def.likely_test) {
+        match holds(&def.likely_when, def.likely_test, &def.likely_code) {
             Truth::True => CauseStatus::Likely,
-            _ => match holds(&def.ruled_out_when, def.ruled_out_test) {
+            _ => match holds(&def.ruled_out_when, def.ruled_out_test, &def.ruled_out_code) {
                 Truth::True => CauseStatus::RuledOut,
                 _ => CauseStatus::Unknown,
             },
         }
+    }
+
+    /// A condition that reads fields: the code `build.rs` wrote for it, or walked when there
+    /// is none.
+    #[inline(never)]
+    fn judge(c: &Condition, code: Option<&Code>, env: &Env<'_>, missing: &mut Missing) -> Truth {
+        code.and_then(|code| code.holds(env, missing))
+            .unwrap_or_else(|| c.0.eval(env.profile, env, missing))
     }
 }
 
