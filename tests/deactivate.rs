@@ -797,3 +797,30 @@ fn usage_errors_exit_two() {
         assert!(o.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// Without `--start` the plan starts today in the local time zone (`TZ`, as `date` reads it):
+/// on the same instant, a zone at UTC+14 and one at UTC−12 are on different days, and each
+/// run starts on its own zone's day.
+#[test]
+fn the_default_start_is_today_in_the_local_time_zone() {
+    use jiff::{tz::TimeZone, Timestamp};
+    let ready = example("ready.json");
+    for zone in ["Pacific/Kiritimati", "Etc/GMT+12", "Asia/Shanghai", "UTC"] {
+        let tz = TimeZone::get(zone).unwrap();
+        let day = || Timestamp::now().to_zoned(tz.clone()).date().to_string();
+        let before = day();
+        let out = wx()
+            .env("TZ", zone)
+            .args(["deactivate", "--format", "json", "--state", &ready])
+            .output()
+            .unwrap();
+        let after = day();
+        let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let start = result["ready_on"]["earliest"].as_str().unwrap().to_string();
+        // A run across midnight may take either day.
+        assert!(
+            start == before || start == after,
+            "{zone}: {start}, expected {before}"
+        );
+    }
+}
