@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-command benchmark of wxacct against its peers, on one generated file, printed side by side:
 #   - batch `deactivate --format jsonl` on 1 and 2 cores, the serde_json and sonic-rs typed-parse
-#     floors, the Python and jq peers; every task subcommand on one core;
+#     floors, the Python and jq peers; every task subcommand on one core; what two cores give
+#     this machine: two serde_json floors at once, each on one half of the file;
 #   - every batch format and `--detail full` on 2 cores (ics takes one profile only);
 #   - peak RSS of each run, and the one-shot runs (hyperfine, when installed).
 # Usage: scripts/bench/run.sh [N=100000] [SEED=1]      (prints Markdown)
@@ -33,6 +34,11 @@ WX=target/release/wxacct
 FLOOR=scripts/bench/floor/target/release/floor
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# The file's two halves, for two floors at once.
+HALF=$(( (N + 1) / 2 ))
+head -n "$HALF" "$FILE" > "$TMP/half-1.jsonl"
+tail -n +"$((HALF + 1))" "$FILE" > "$TMP/half-2.jsonl"
+printf '%s\n' "$FLOOR $TMP/half-1.jsonl & $FLOOR $TMP/half-2.jsonl; wait" > "$TMP/two-floors.sh"
 
 # Same answers first: jq, Python, the data's conditions and wxacct agree on a sample.
 head -n 20000 "$FILE" > "$DATA/sample.jsonl"
@@ -61,6 +67,7 @@ add "deactivate --jobs 1"   "$(jsonl deactivate 1)"
 add "deactivate --jobs 2"   "$(jsonl deactivate 2)"
 add "floor serde_json"      "$FLOOR $FILE"
 add "floor sonic-rs"        "$FLOOR --sonic $FILE"
+add "floor serde_json, two halves at once" "bash $TMP/two-floors.sh"
 add "realname --jobs 1"     "$(jsonl realname 1)"
 add "unbind-qq --jobs 1"    "$(jsonl unbind-qq 1)"
 add "troubleshoot --jobs 1" "$(jsonl troubleshoot 1)"
@@ -111,7 +118,7 @@ print()
 print("| program | wall s | profiles/s | peak RSS MiB | ÷ wxacct --jobs 1 | ÷ serde_json floor |")
 print("|---|---:|---:|---:|---:|---:|")
 rows = ["deactivate --jobs 1", "deactivate --jobs 2", "floor serde_json", "floor sonic-rs",
-        "realname --jobs 1", "unbind-qq --jobs 1", "troubleshoot --jobs 1", "python3 peer.py", "jq -f peer.jq"]
+        "floor serde_json, two halves at once", "realname --jobs 1", "unbind-qq --jobs 1", "troubleshoot --jobs 1", "python3 peer.py", "jq -f peer.jq"]
 for k in rows:
     s = med[k]
     label = k if k.startswith(("floor", "python", "jq")) else "wxacct " + k + " (jsonl)"
@@ -129,8 +136,11 @@ print("|---|---|")
 rounds = f"median of the {len(runs['deactivate --jobs 1'])} rounds' own ratios"
 print(f"| `deactivate --format jsonl --jobs 1` within 1.3× of the serde_json floor | {one / floor:.2f}× "
       f"({per_round('deactivate --jobs 1', 'floor serde_json'):.2f}×, {rounds}) |")
+two_floors = "floor serde_json, two halves at once"
 print(f"| `--jobs 2` at least 1.7× faster than `--jobs 1` | {one / two:.2f}× "
-      f"({1 / per_round('deactivate --jobs 2', 'deactivate --jobs 1'):.2f}×) |")
+      f"({1 / per_round('deactivate --jobs 2', 'deactivate --jobs 1'):.2f}×); what two cores give "
+      f"this machine, two floors at once on the two halves ÷ one floor on the whole file: "
+      f"{floor / med[two_floors]:.2f}× ({1 / per_round(two_floors, 'floor serde_json'):.2f}×) |")
 for t in ("realname", "unbind-qq", "troubleshoot"):
     print(f"| `{t}` within 1.3× of `deactivate` (jsonl, 1 core) | {med[t + ' --jobs 1'] / one:.2f}× "
           f"({per_round(t + ' --jobs 1', 'deactivate --jobs 1'):.2f}×) |")
@@ -142,13 +152,15 @@ print(f"| jq program ÷ wxacct `--jobs 1`; Python ÷ wxacct `--jobs 1` | {med['j
 print(f"| peak RSS, every format and detail, `--jobs 2` | at most {max(rss[k] for k in runs if k.startswith('--format') or k == 'deactivate --jobs 2'):.1f} MiB |")
 PY
 
-# One-shot: one profile, table and json, against `jq .` on the same file and `--version`.
+# One-shot: one profile, table and json, against `jq .` on the same file and `--version`; and
+# the table as a person types it, without `--start` (today, from the local time zone).
 ONE=data/examples/ready.json
 echo
 if command -v hyperfine > /dev/null; then
   hyperfine -N --warmup 20 --runs "$ONE_SHOT_RUNS" --export-markdown "$TMP/one.md" --time-unit millisecond \
     "$WX deactivate --start $START --state $ONE" \
     "$WX deactivate --start $START --state $ONE --format json" \
+    "$WX deactivate --state $ONE" \
     "$WX --version" "jq . $ONE" > /dev/null 2>&1
   echo "One-shot (hyperfine, $ONE_SHOT_RUNS runs):"
   echo
