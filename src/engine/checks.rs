@@ -210,6 +210,11 @@ impl<'a> Memo<'a> {
         self.outcomes[idx].get_or_insert_with(|| evaluate_one(kb, idx, env))
     }
 
+    /// The outcome of check `idx` when it has been evaluated.
+    pub fn evaluated(&self, idx: usize) -> Option<&CheckOutcome> {
+        self.outcomes.get(idx)?.as_ref()
+    }
+
     /// Every check that belongs to `task`, in output order, as [`evaluate_task`] gives them.
     pub fn task(&mut self, task: TaskId) -> Vec<CheckOutcome> {
         let (ids, varies) = task_checks(self.kb, task);

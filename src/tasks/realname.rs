@@ -20,13 +20,12 @@ use crate::engine::{
 use crate::knowledge::{Clearing, Goal, Knowledge, MethodDef, TaskId};
 use crate::lang::Lang;
 
-/// A method judged for one profile.
+/// A method judged for one profile. The checks that can stop it (`blocker_idx`) are
+/// evaluated into the profile's memo, and read from there.
 struct Judged {
     def: &'static MethodDef,
     /// Whether it can be used: there is a real name to act on, and its own condition holds.
     applicable: Truth,
-    /// The checks that can stop it, evaluated.
-    blockers: Vec<CheckOutcome>,
 }
 
 impl Judged {
@@ -36,16 +35,10 @@ impl Judged {
         });
         // Kleene AND of the two.
         let applicable = truth::any([verified.negate(), own.negate()].into_iter()).negate();
-        let blockers = def
-            .blocker_idx
-            .iter()
-            .map(|&i| memo.get(i).clone())
-            .collect();
-        Judged {
-            def,
-            applicable,
-            blockers,
+        for &i in &def.blocker_idx {
+            memo.get(i);
         }
+        Judged { def, applicable }
     }
 
     fn achieves(&self, goal: Goal) -> bool {
@@ -56,16 +49,26 @@ impl Judged {
         self.achieves(goal) && self.applicable != Truth::False
     }
 
-    /// Its blockers with this status.
-    fn blockers_that_are(&self, status: Status) -> impl Iterator<Item = &CheckOutcome> {
-        self.blockers
-            .iter()
+    /// Its blockers with this status, from the memo they were evaluated into.
+    fn blockers_that_are<'m>(
+        &self,
+        memo: &'m Memo<'_>,
+        status: Status,
+    ) -> impl Iterator<Item = &'m CheckOutcome> + use<'m> {
+        let blockers = self.def.blocker_idx.iter();
+        blockers
+            .filter_map(|&i| memo.evaluated(i))
             .filter(move |o| o.is(Severity::Blocker, status))
     }
 
     /// Ids of its blockers with this status.
-    fn blocker_ids(&self, kb: &'static Knowledge, status: Status) -> Vec<&'static str> {
-        self.blockers_that_are(status)
+    fn blocker_ids(
+        &self,
+        kb: &'static Knowledge,
+        memo: &Memo<'_>,
+        status: Status,
+    ) -> Vec<&'static str> {
+        self.blockers_that_are(memo, status)
             .map(|o| kb.checks[o.check].id.as_str())
             .collect()
     }
@@ -80,6 +83,7 @@ struct Choice {
 }
 
 impl Choice {
+    /// Judges every method, its blockers evaluated into `memo`.
     fn new(kb: &'static Knowledge, env: &Env<'_>, memo: &mut Memo<'_>, goal: Goal) -> Choice {
         let verified =
             kb.check_idx(&kb.realname.precondition)
@@ -147,7 +151,7 @@ pub fn evaluate(ctx: &Context, env: &Env<'_>, goal: Goal) -> Result<Evaluation, 
     let others = choice
         .methods
         .iter()
-        .flat_map(|m| m.blockers_that_are(Status::Fail))
+        .flat_map(|m| m.blockers_that_are(&memo, Status::Fail))
         .filter(|o| !shown.contains(&o.check));
     let mut extra: Vec<CheckOutcome> = Vec::new();
     for o in others {
@@ -185,27 +189,23 @@ fn task_checks(
         checks::demote_blockers(kb, &mut out, |_| false);
         return out;
     };
-    let work = &m.def.work_idx;
-    let extra = m
-        .blockers
-        .iter()
-        .cloned()
-        .chain(work.iter().map(|&i| memo.get(i).clone()));
-    for o in extra {
-        if !out.iter().any(|x| x.check == o.check) {
-            out.push(o);
+    let (blockers, work) = (&m.def.blocker_idx, &m.def.work_idx);
+    for &i in blockers.iter().chain(work) {
+        if !out.iter().any(|x| x.check == i) {
+            out.push(memo.get(i).clone());
         }
     }
     for o in out.iter_mut().filter(|o| work.contains(&o.check)) {
         o.severity = Severity::Info;
     }
-    checks::demote_blockers(kb, &mut out, |i| m.blockers.iter().any(|b| b.check == i));
+    checks::demote_blockers(kb, &mut out, |i| blockers.contains(&i));
     out
 }
 
 pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, goal: Goal, lang: Lang) -> Parts {
     let kb = ctx.kb;
-    let choice = Choice::new(kb, env, &mut Memo::new(kb, env), goal);
+    let mut memo = Memo::new(kb, env);
+    let choice = Choice::new(kb, env, &mut memo, goal);
     let chosen = choice.recommended();
     let goal_def = kb.realname.goals.iter().find(|g| g.id == goal);
     let mut notes: Vec<NoteView> = goal_note(kb, env, goal, lang).into_iter().collect();
@@ -219,7 +219,7 @@ pub fn parts(ctx: &Context, env: &Env<'_>, eval: &Evaluation, goal: Goal, lang: 
         methods: choice
             .methods
             .iter()
-            .map(|m| method(kb, env, m, goal, lang))
+            .map(|m| method(kb, env, &memo, m, goal, lang))
             .collect(),
         recommended: chosen.map(|m| m.def.id.as_str()),
         plan: views::plan(ctx, env, &eval.plan, lang),
@@ -347,14 +347,21 @@ fn cleared(
     }))
 }
 
-fn method(kb: &'static Knowledge, env: &Env<'_>, m: &Judged, goal: Goal, lang: Lang) -> MethodView {
+fn method(
+    kb: &'static Knowledge,
+    env: &Env<'_>,
+    memo: &Memo<'_>,
+    m: &Judged,
+    goal: Goal,
+    lang: Lang,
+) -> MethodView {
     let d = m.def;
     MethodView {
         id: &d.id,
         title: d.title.get(lang),
         applicable: m.applicable.known(),
-        blocked_by: m.blocker_ids(kb, Status::Fail),
-        unknown: m.blocker_ids(kb, Status::Unknown),
+        blocked_by: m.blocker_ids(kb, memo, Status::Fail),
+        unknown: m.blocker_ids(kb, memo, Status::Unknown),
         achieves_goal: m.achieves(goal),
         duration: d.duration.get(lang),
         data: d.data.get(lang),
