@@ -1,7 +1,7 @@
 //! The knowledge base, through the library: it loads, and its validation catches bad data.
 
 mod common;
-use common::load_with;
+use common::{load_with, record_mut};
 
 use serde_json::Value;
 use wxacct::knowledge::Knowledge;
@@ -739,13 +739,8 @@ fn compiled_conditions_are_used_only_for_the_conditions_they_were_written_from()
     let kb = Knowledge::get();
     assert!(kb.checks.iter().all(|c| c.compiled.is_some()));
     let altered = load_with("checks.json", |v| {
-        let check = v["checks"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|c| c["id"] == "wallet.balance")
-            .unwrap();
-        check["fails_when"] = serde_json::json!({ "gt": ["wallet.balance_cny", 50] });
+        record_mut(v, "checks", "wallet.balance")["fails_when"] =
+            serde_json::json!({ "gt": ["wallet.balance_cny", 50] });
     })
     .unwrap_or_else(|p| panic!("{p:#?}"));
     let idx = altered
@@ -798,13 +793,8 @@ fn compiled_cause_conditions_are_used_only_for_the_conditions_they_were_written_
             .all(|c| coded(c) == field_conditions(c)));
     }
     let altered = load_with("troubleshoot.json", |v| {
-        let cause = v["causes"]
-            .as_array_mut()
-            .unwrap()
-            .iter_mut()
-            .find(|c| c["id"] == "qq-compromised")
-            .unwrap();
-        cause["likely_when"] = serde_json::json!({ "eq": ["qq.stolen", false] });
+        record_mut(v, "causes", "qq-compromised")["likely_when"] =
+            serde_json::json!({ "eq": ["qq.stolen", false] });
     })
     .unwrap_or_else(|p| panic!("{p:#?}"));
     let altered: &'static Knowledge = Box::leak(Box::new(altered));

@@ -581,17 +581,10 @@ fn plan_knowledge() -> [&'static Knowledge; 2] {
     static CHAINED: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
     let chained = CHAINED.get_or_init(|| {
         load_with("actions.json", |actions| {
-            let list = actions["actions"].as_array_mut().unwrap();
-            let withdraw = list
-                .iter_mut()
-                .find(|a| a["id"] == "withdraw-balance")
-                .unwrap();
-            withdraw["after"] = json!([{ "action": "wait-security-change", "scope": "every" }]);
-            let redeem = list
-                .iter_mut()
-                .find(|a| a["id"] == "redeem-licaitong")
-                .unwrap();
-            redeem["after"] = json!([{ "action": "withdraw-balance", "scope": "every" }]);
+            record_mut(actions, "actions", "withdraw-balance")["after"] =
+                json!([{ "action": "wait-security-change", "scope": "every" }]);
+            record_mut(actions, "actions", "redeem-licaitong")["after"] =
+                json!([{ "action": "withdraw-balance", "scope": "every" }]);
         })
         .unwrap_or_else(|p| panic!("{p:#?}"))
     });

@@ -34,7 +34,7 @@ fn numbered<K: PartialEq>(
     let n = names.iter().position(|i| i == name)?;
     let same = as_built
         || serde_json::from_str::<serde_json::Value>(sources[n]).is_ok_and(|s| s == *condition);
-    same.then_some(n as u8)
+    u8::try_from(n).ok().filter(|_| same)
 }
 
 /// The number of the code written for check `id`, when it was written from `condition`: known

@@ -298,6 +298,12 @@ pub fn original(name: &str) -> String {
         .unwrap()
 }
 
+/// The record with id `id` in the list `list` of a data file's JSON, to alter.
+pub fn record_mut<'v>(file: &'v mut Value, list: &str, id: &str) -> &'v mut Value {
+    let records = file[list].as_array_mut().unwrap();
+    records.iter_mut().find(|r| r["id"] == id).unwrap()
+}
+
 /// Loads the knowledge base with one embedded file altered by `alter`.
 pub fn load_with(name: &str, alter: impl Fn(&mut Value)) -> Result<Knowledge, Vec<String>> {
     let mut v: Value = serde_json::from_str(&original(name)).unwrap();
