@@ -32,6 +32,18 @@ pub enum Exit {
     Signal(i32),
 }
 
+/// Ends the process with `exit`'s code once the standard streams are flushed, and runs nothing
+/// after that. A normal exit would let the allocator tidy its memory, which the kernel frees
+/// anyway: mimalloc's exit handler purges every arena page it used with `madvise`, a quarter of
+/// the CPU time of a one-profile run (docs/performance.md).
+pub fn end(exit: Exit) -> ! {
+    let _ = io::stdout().lock().flush();
+    let _ = io::stderr().lock().flush();
+    // SAFETY: `_exit` only ends the process. Every thread a run starts is joined before the
+    // command returns, and the streams are flushed above.
+    unsafe { libc::_exit(i32::from(exit.code())) }
+}
+
 impl Exit {
     pub fn code(self) -> u8 {
         match self {

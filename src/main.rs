@@ -2,11 +2,11 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn main() -> std::process::ExitCode {
+fn main() {
     wxacct::complete::answer_the_shell();
     let exit = match wxacct::cli::Cli::try_parse_in_order() {
         Ok(cli) => wxacct::app::main(cli),
         Err(e) => wxacct::app::refused(&e),
     };
-    std::process::ExitCode::from(exit.code())
+    wxacct::app::end(exit)
 }
