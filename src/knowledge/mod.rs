@@ -310,7 +310,11 @@ fn embedded(name: &str) -> Cow<'static, str> {
 }
 
 fn parse<T: DeserializeOwned>(get: Files<'_>, name: &str) -> Result<T, String> {
-    serde_json::from_str(&get(name)).map_err(|e| format!("data/{name}: {e}"))
+    let parsed = match get(name) {
+        Cow::Borrowed(file) => text::reading(file, || serde_json::from_str(file)),
+        Cow::Owned(file) => serde_json::from_str(&file),
+    };
+    parsed.map_err(|e| format!("data/{name}: {e}"))
 }
 
 static KB: OnceLock<Knowledge> = OnceLock::new();
