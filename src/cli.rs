@@ -1,10 +1,12 @@
 //! Command-line definitions (clap). Nothing here decides anything: `config` turns these raw
 //! flags into checked settings.
 
+use std::cell::Cell;
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::{ArgValueCandidates, ArgValueCompleter};
 use jiff::civil::Date;
 
@@ -57,7 +59,23 @@ impl Command {
     }
 }
 
+/// The flags every task subcommand takes (the profile's and the output's), as defined, without
+/// the rest of the command line: what the reports and `explain` quote of it.
+pub fn task_flags() -> clap::Command {
+    TaskArgs::augment_args(clap::Command::new("deactivate"))
+}
+
 impl Cli {
+    /// The whole command line with every subcommand's flags defined up front ([`Deferred`]):
+    /// what the man pages describe.
+    pub fn defined() -> clap::Command {
+        use clap::CommandFactory;
+        EAGER.set(true);
+        let cmd = Cli::command();
+        EAGER.set(false);
+        cmd
+    }
+
     /// Parses the command line, noting where each profile flag was given: when two flags set
     /// the same field, the one given last wins.
     pub fn try_parse_in_order() -> Result<Cli, clap::Error> {
@@ -82,21 +100,21 @@ pub enum Command {
   wxacct deactivate --balance 12.5 --cards credit,debit --start 2026-11-23
   wxacct deactivate --state data/examples/ready.json --format json
   wxacct deactivate --state profiles.jsonl --format jsonl --fail-on blocked")]
-    Deactivate(TaskArgs),
+    Deactivate(Deferred<TaskArgs>),
 
     /// Plan removing or replacing the WeChat Pay real name: methods, checks, dated plan
     #[command(after_help = "Examples:
   wxacct realname --cards credit,credit,overseas --start 2026-11-23
   wxacct realname --goal replace --state data/examples/ready.json --format markdown
   wxacct realname --goal remove --status frozen --start 2026-11-27 --json")]
-    Realname(RealnameArgs),
+    Realname(Deferred<RealnameArgs>),
 
     /// Plan unbinding the QQ number: path, verification, impacts, risks, aftercare
     #[command(after_help = "Examples:
   wxacct unbind-qq --platform ios --set account.qq_bound=true
   wxacct unbind-qq --state me.json --format json | jq .verification
   wxacct unbind-qq --state profiles.jsonl --format jsonl --fail-on blocked")]
-    UnbindQq(TaskArgs),
+    UnbindQq(Deferred<TaskArgs>),
 
     /// Explain why a deletion, real-name removal or QQ unbinding failed: ranked causes
     #[command(
@@ -117,7 +135,7 @@ not-applicable when the profile rules out every listed cause.",
   wxacct troubleshoot --symptom button-greyed --symptom other-active-session --state me.json --json
   wxacct troubleshoot --state profiles.jsonl --format jsonl"
     )]
-    Troubleshoot(TroubleshootArgs),
+    Troubleshoot(Deferred<TroubleshootArgs>),
 
     /// Write a profile by answering questions, or print a complete one to edit (--template)
     #[command(
@@ -157,6 +175,65 @@ complete profile (every field, a realistic value) to edit instead.",
   wxacct man > wxacct.1 && man ./wxacct.1
   wxacct man deactivate")]
     Man(ManArgs),
+}
+
+/// A subcommand's flags, defined only when that subcommand runs (or when its help, a
+/// completion or the man page needs them): a one-shot run does not define the thirty-odd flags
+/// of each of the other task subcommands (`Command::defer`).
+#[derive(Debug, Clone)]
+pub struct Deferred<T>(pub T);
+
+impl<T> Deref for Deferred<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> DerefMut for Deferred<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+thread_local! {
+    /// Set while `Cli::defined` asks for every flag up front.
+    static EAGER: Cell<bool> = const { Cell::new(false) };
+}
+
+impl<T: Args> Args for Deferred<T> {
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        if EAGER.get() {
+            T::augment_args(cmd)
+        } else {
+            cmd.defer(T::augment_args)
+        }
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        if EAGER.get() {
+            T::augment_args_for_update(cmd)
+        } else {
+            cmd.defer(T::augment_args_for_update)
+        }
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Deferred<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Deferred)
+    }
+    fn from_arg_matches_mut(matches: &mut ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(Deferred)
+    }
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+    fn update_from_arg_matches_mut(&mut self, matches: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
 }
 
 #[derive(Args, Debug, Clone)]

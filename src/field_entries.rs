@@ -4,11 +4,10 @@
 
 use std::io;
 
-use clap::CommandFactory;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use crate::cli::Cli;
+use crate::cli::task_flags;
 use crate::explain::{Entry, Sheet, Words};
 use crate::knowledge::fields::{fields_named, Catalogue, FieldDef, FieldType};
 use crate::knowledge::Knowledge;
@@ -18,9 +17,8 @@ use crate::render::doc::{Line, Span, Tone};
 /// A profile flag as its help writes it: `--balance <CNY>`, `--pay-score[=BOOL]`.
 pub fn flag_usage(flag: &str) -> Option<String> {
     let long = flag.strip_prefix("--")?;
-    let cmd = Cli::command();
-    let task = cmd.find_subcommand("deactivate")?;
-    let arg = task.get_arguments().find(|a| a.get_long() == Some(long))?;
+    let flags = task_flags();
+    let arg = flags.get_arguments().find(|a| a.get_long() == Some(long))?;
     let name = arg
         .get_value_names()
         .and_then(|v| v.first())

@@ -1,7 +1,6 @@
 //! Things generated from the program's own definitions: JSON Schemas (from the Rust types),
 //! shell completions and man pages (from the clap definition).
 
-use clap::CommandFactory;
 use roff::{bold, roman, Roff};
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -234,7 +233,7 @@ wxacct schema state gives its JSON Schema and wxacct explain FIELD explains a fi
 /// The man page of the tool, or of one subcommand (titled `wxacct-NAME`, with `wxacct NAME` in
 /// its synopsis).
 pub fn man_text(subcommand: Option<&str>) -> Result<String, UsageError> {
-    let cmd = Cli::command();
+    let cmd = Cli::defined();
     let (page, examples, reads_profiles) = match subcommand {
         None => {
             let examples = cmd
@@ -296,7 +295,7 @@ pub fn man(subcommand: Option<&str>) -> Result<(), Failure> {
 /// Every page `man/` holds: the tool's and one per subcommand, with their file names.
 pub fn man_pages() -> Vec<(String, String)> {
     let mut pages = vec![("wxacct.1".to_string(), man_text(None).unwrap_or_default())];
-    for sub in Cli::command().get_subcommands() {
+    for sub in Cli::defined().get_subcommands() {
         let name = sub.get_name().to_string();
         pages.push((
             format!("wxacct-{name}.1"),

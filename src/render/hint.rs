@@ -3,9 +3,9 @@
 //! placeholders come from the field catalogue (`data/fields.json`); the flag's own syntax from
 //! the clap definition.
 
-use clap::CommandFactory;
+use std::sync::OnceLock;
 
-use crate::cli::Cli;
+use crate::cli::task_flags;
 use crate::knowledge::fields::Catalogue;
 
 /// The command-line words that answer `field`: `--legal-hold=true|false`,
@@ -25,12 +25,22 @@ pub fn hints<S: AsRef<str>>(fields: &[S]) -> String {
 }
 
 /// A flag with its value as typed: `--status normal|restricted|…`, `--pay-score=true|false`,
-/// `--cards KIND,...`.
+/// `--cards KIND,...`. Worked out once for every flag: a batch asks for them per profile.
 fn flag_syntax(flag: &str) -> Option<String> {
+    static SYNTAX: OnceLock<Vec<(String, String)>> = OnceLock::new();
     let long = flag.strip_prefix("--")?;
-    let cmd = Cli::command();
-    let task = cmd.find_subcommand("deactivate")?;
-    let arg = task.get_arguments().find(|a| a.get_long() == Some(long))?;
+    let all = SYNTAX.get_or_init(|| {
+        task_flags()
+            .get_arguments()
+            .filter_map(|arg| Some((arg.get_long()?.to_string(), syntax(arg)?)))
+            .collect()
+    });
+    all.iter().find(|(l, _)| l == long).map(|(_, s)| s.clone())
+}
+
+/// `flag_syntax` of one flag.
+fn syntax(arg: &clap::Arg) -> Option<String> {
+    let long = arg.get_long()?;
     let values: Vec<String> = arg
         .get_possible_values()
         .iter()
