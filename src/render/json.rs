@@ -35,15 +35,15 @@ impl Json {
         Json { look, lines }
     }
 
-    fn value(&self, item: &Item<'_>, pretty: bool) -> Vec<u8> {
-        let write = |v: &dyn erased::Ser| -> Vec<u8> {
-            let mut buf = Vec::with_capacity(512);
+    /// Writes the item's JSON at the end of `out`, where it is kept: a result is not built in
+    /// a buffer of its own and copied (a full one is tens of kilobytes).
+    fn value_into(&self, item: &Item<'_>, pretty: bool, out: &mut Vec<u8>) {
+        let mut write = |v: &dyn erased::Ser| {
             let _ = if pretty {
-                v.pretty(&mut buf)
+                v.pretty(&mut *out)
             } else {
-                v.compact(&mut buf)
+                v.compact(&mut *out)
             };
-            buf
         };
         match item {
             Item::Result {
@@ -129,7 +129,7 @@ impl Report for Json {
             } if self.look.detail == Detail::Summary && !pretty => {
                 task.summary(ctx, profile, source, eval).write_json(out)
             }
-            _ => out.extend_from_slice(&self.value(item, pretty)),
+            _ => self.value_into(item, pretty, out),
         }
         if self.lines || self.look.single {
             out.push(b'\n');
