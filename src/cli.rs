@@ -178,7 +178,7 @@ complete profile (every field, a realistic value) to edit instead.",
 }
 
 /// A subcommand's flags, defined only when that subcommand runs (or when its help, a
-/// completion or the man page needs them): a one-shot run does not define the thirty-odd flags
+/// completion or the man page needs them): a one-shot run does not define the thirty or so flags
 /// of each of the other task subcommands (`Command::defer`).
 #[derive(Debug, Clone)]
 pub struct Deferred<T>(pub T);

@@ -21,8 +21,9 @@ mod first_arena {
     }
 
     extern "C" fn reserve() {
-        // SAFETY: plain calls into the allocator, set up first whichever constructor runs
-        // first; should the reservation fail, mimalloc reserves its default arena later.
+        // SAFETY: plain calls into the allocator. `mi_process_init` sets it up in case its own
+        // constructor has not run yet; should the reservation fail, mimalloc reserves its
+        // default arena later, as it does without this.
         unsafe {
             mi_process_init();
             mi_reserve_os_memory(FIRST_ARENA_BYTES, false, false);
