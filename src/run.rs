@@ -259,7 +259,9 @@ impl Run<'_> {
             end: into.out.len(),
             verdict: None,
             failed_end: into.failed.len(),
-            diagnostic: Some(diagnostic(&error.located(path, self.lang).to_string())),
+            diagnostic: Some(diagnostic(
+                &error.located_in(path, source, self.lang).to_string(),
+            )),
         });
     }
 

@@ -495,8 +495,39 @@ fn a_date_past_the_calendar_is_an_error_naming_its_step() {
     let lines = o.lines();
     assert_eq!(lines[0]["id"], "fine");
     assert_eq!(lines[1]["error"]["kind"], "date-range");
-    assert_eq!(o.stderr.lines().count(), 1, "{}", o.stderr);
-    assert!(o.stderr.contains("plan step appeal"), "{}", o.stderr);
+    assert_eq!(lines[1]["source"], "-:2");
+    // The error has no place in the text, so stderr names the record, as `source` does: the
+    // path alone would not say which profile of the batch it is.
+    assert_eq!(
+        o.stderr,
+        "wxacct: -:2: plan step appeal: its date would fall after 9999-12-31\n"
+    );
+    // The same in an array, and in JUnit's message.
+    let array = "[{\"id\": \"fine\"}, {\"id\": \"late\", \"account\": {\"status\": \"banned\", \"qq_bound\": true}}]";
+    let o = run_stdin(
+        &[
+            "unbind-qq",
+            "--format",
+            "junit",
+            "--start",
+            "9999-12-28",
+            "--state",
+            "-",
+        ],
+        array,
+    );
+    assert_eq!(o.code, 2);
+    assert_eq!(
+        o.stderr,
+        "wxacct: -#1: plan step appeal: its date would fall after 9999-12-31\n"
+    );
+    assert!(
+        o.stdout.contains(
+            "<error type=\"date-range\" message=\"-#1: plan step appeal: its date would fall after 9999-12-31\"/>"
+        ),
+        "{}",
+        o.stdout
+    );
 }
 
 #[test]

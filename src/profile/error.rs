@@ -115,6 +115,13 @@ impl ProfileError {
             lang,
         }
     }
+
+    /// `located`, for the record `source` of the file `path`. An error with no place in the
+    /// text (a date past 9999, found by the planner) is named by its record (`path:LINE`,
+    /// `path#INDEX`): in a batch, the path alone would not say which profile it is.
+    pub fn located_in<'a>(&'a self, path: &'a str, source: &'a str, lang: Lang) -> Located<'a> {
+        self.located(if self.line.is_some() { path } else { source }, lang)
+    }
 }
 
 pub struct Located<'a> {

@@ -130,7 +130,7 @@ impl Report for Junit {
                     task.id().as_str(),
                     attr(source),
                     error.kind.as_str(),
-                    attr(&error.located(path, lang).to_string())
+                    attr(&error.located_in(path, source, lang).to_string())
                 ));
             }
         }
