@@ -52,7 +52,7 @@ impl<'de> Deserialize<'de> for Text {
 
 /// A string of a data file: the embedded file's own bytes when the parser hands out a slice of
 /// one of them, a copy otherwise (a string with escapes, or a file a test gives).
-pub fn data_str<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+fn data_str<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
     struct Visitor;
     impl<'de> de::Visitor<'de> for Visitor {
         type Value = Cow<'static, str>;
@@ -82,7 +82,7 @@ thread_local! {
 }
 
 /// Reads an embedded file with `read`: the strings written in it as they are are borrowed.
-pub fn reading<R>(file: &'static str, read: impl FnOnce() -> R) -> R {
+pub(crate) fn reading<R>(file: &'static str, read: impl FnOnce() -> R) -> R {
     let before = READING.replace(file);
     let out = read();
     READING.set(before);
