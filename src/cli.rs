@@ -4,6 +4,7 @@
 use std::cell::Cell;
 use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
@@ -60,9 +61,17 @@ impl Command {
 }
 
 /// The flags every task subcommand takes (the profile's and the output's), as defined, without
-/// the rest of the command line: what the reports and `explain` quote of it.
-pub fn task_flags() -> clap::Command {
-    TaskArgs::augment_args(clap::Command::new("deactivate"))
+/// the rest of the command line: what the reports and `explain` quote of it. Defined once a run.
+pub fn task_flags() -> &'static clap::Command {
+    static FLAGS: OnceLock<clap::Command> = OnceLock::new();
+    FLAGS.get_or_init(|| TaskArgs::augment_args(clap::Command::new("deactivate")))
+}
+
+/// The task flag `--long`.
+pub fn task_flag(long: &str) -> Option<&'static clap::Arg> {
+    task_flags()
+        .get_arguments()
+        .find(|a| a.get_long() == Some(long))
 }
 
 impl Cli {

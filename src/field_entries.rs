@@ -7,7 +7,7 @@ use std::io;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use crate::cli::task_flags;
+use crate::cli::task_flag;
 use crate::explain::{Entry, Sheet, Words};
 use crate::knowledge::fields::{fields_named, Catalogue, FieldDef, FieldType};
 use crate::knowledge::Knowledge;
@@ -17,8 +17,7 @@ use crate::render::doc::{Line, Span, Tone};
 /// A profile flag as its help writes it: `--balance <CNY>`, `--pay-score[=BOOL]`.
 pub fn flag_usage(flag: &str) -> Option<String> {
     let long = flag.strip_prefix("--")?;
-    let flags = task_flags();
-    let arg = flags.get_arguments().find(|a| a.get_long() == Some(long))?;
+    let arg = task_flag(long)?;
     let name = arg
         .get_value_names()
         .and_then(|v| v.first())
